@@ -1,0 +1,17 @@
+// `npm run bench`: every benchmark of the project, printed as one table.
+// Each suite measures against a baseline in the same run; nothing here is a pass/fail test.
+import { formatTable, type BenchRow } from './table.ts';
+
+type Suite = { name: string; load: () => Promise<{ run: () => Promise<BenchRow[]> }> };
+
+const suites: Suite[] = [];
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  process.stderr.write(`running ${suite.name}…\n`);
+  const mod = await suite.load();
+  rows.push(...(await mod.run()));
+}
+console.log(formatTable(rows));

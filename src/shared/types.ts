@@ -1,0 +1,121 @@
+// Domain types shared by every layer. Nothing here imports any other module of ours.
+
+export type DeckId = string;
+export type CardId = string;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something in a deck file a person should know about; `line` is 1-based. */
+export interface Diagnostic {
+  line: number;
+  severity: Severity;
+  message: string;
+}
+
+/** One question block of a deck file. Question and answer are Markdown ready to render. */
+export interface Card {
+  id: CardId;
+  deckId: DeckId;
+  question: string;
+  answer: string;
+  /** 1-based line of the `!!! Question` admonition in the file. */
+  line: number;
+  /** The Markdown headings above the card, outermost first. */
+  section: string[];
+  /** Position of the card in its file, 0-based: the order new cards are introduced in. */
+  index: number;
+}
+
+export interface Deck {
+  id: DeckId;
+  /** Path under `decks/` (or the name of a file a person opened), with `/` separators. */
+  path: string;
+  title: string;
+  /** Markdown text before the first question (may be empty). */
+  description: string;
+  cards: Card[];
+  diagnostics: Diagnostic[];
+}
+
+/** Anki's four answer buttons. */
+export type Rating = 1 | 2 | 3 | 4;
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export type CardPhase = 'new' | 'learning' | 'review' | 'relearning';
+
+/** FSRS scheduling fields of one card, JSON-safe: every time is milliseconds since the epoch. */
+export interface SchedulingState {
+  phase: CardPhase;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+}
+
+/** The stored progress of one card: a cache of what its review log entries produce. */
+export interface CardState {
+  cardId: CardId;
+  deckId: DeckId;
+  sched: SchedulingState;
+  suspended: boolean;
+  /** Id of the newest log entry applied to this state (null for a card never touched). */
+  lastLogId: string | null;
+  updatedAt: number;
+}
+
+/**
+ * What a log entry records. `review` is an answer (it has a rating); the others are
+ * actions a person took on the card, logged so that replaying the log rebuilds the state.
+ */
+export type LogKind = 'review' | 'reset' | 'suspend' | 'unsuspend';
+
+/** One entry of the review log, the source of truth for all progress. */
+export interface ReviewLogEntry {
+  /** Unique and sortable by time: see `newLogId` in scheduler/ids.ts. */
+  id: string;
+  cardId: CardId;
+  deckId: DeckId;
+  kind: LogKind;
+  /** The rating for `review` entries, null otherwise. */
+  rating: Rating | null;
+  /** When it happened, ms since the epoch. */
+  time: number;
+  /** Time spent on the card before answering, ms (0 for non-review entries). */
+  durationMs: number;
+  before: SchedulingState;
+  after: SchedulingState;
+}
+
+/** Scheduling settings, stored with progress. Defaults mirror Anki's. */
+export interface Settings {
+  desiredRetention: number;
+  /** Learning steps as Anki writes them: '1m', '10m', '1h', '1d'. */
+  learningSteps: string[];
+  relearningSteps: string[];
+  maximumInterval: number;
+  enableFuzz: boolean;
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Local hour (0–23) at which a new study day starts. */
+  dayStartHour: number;
+  /** FSRS parameters; null means ts-fsrs's defaults. */
+  weights: number[] | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  desiredRetention: 0.9,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumInterval: 36500,
+  enableFuzz: true,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  dayStartHour: 4,
+  weights: null,
+};

@@ -1,0 +1,71 @@
+// Serves the built app (dist/) and drives it in real Chromium (Debian's /usr/bin/chromium).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const artifactsDir = join(process.cwd(), 'test-results');
+
+export async function startServer(): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'silent',
+  });
+  const address = server.httpServer.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A browser context that keeps IndexedDB on disk across a browser restart. */
+export async function launchPersistent(
+  dir?: string,
+): Promise<{ context: BrowserContext; dir: string; close: () => Promise<void> }> {
+  const userDir = dir ?? mkdtempSync(join(tmpdir(), 'recall-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  return {
+    context,
+    dir: userDir,
+    close: async () => {
+      await context.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Collects page errors and console errors so a test can assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(artifactsDir, { recursive: true });
+  return join(artifactsDir, name);
+}
