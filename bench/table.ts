@@ -28,7 +28,16 @@ const fmt = (n: number | undefined): string =>
         : n.toFixed(2);
 
 export function formatTable(rows: BenchRow[]): string {
-  const header = ['benchmark', 'value', 'unit', 'baseline', 'baseline value', 'ratio', 'target', 'ok'];
+  const header = [
+    'benchmark',
+    'value',
+    'unit',
+    'baseline',
+    'baseline value',
+    'ratio',
+    'target',
+    'ok',
+  ];
   const body = rows.map((r) => [
     r.name,
     fmt(r.value),
@@ -39,9 +48,16 @@ export function formatTable(rows: BenchRow[]): string {
     r.target ?? '',
     r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 /** Median wall time of `fn` in ms over `runs` runs after `warmup` runs. */

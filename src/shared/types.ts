@@ -40,7 +40,12 @@ export interface Deck {
 /** Anki's four answer buttons. */
 export type Rating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
-export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+export const RATING_LABELS: Record<Rating, string> = {
+  1: 'Again',
+  2: 'Hard',
+  3: 'Good',
+  4: 'Easy',
+};
 
 export type CardPhase = 'new' | 'learning' | 'review' | 'relearning';
 

@@ -1,8 +1,17 @@
 import type { ReactNode } from 'react';
 
-export function Banner({ kind = 'warning', children }: { kind?: 'warning' | 'error'; children: ReactNode }) {
+export function Banner({
+  kind = 'warning',
+  children,
+}: {
+  kind?: 'warning' | 'error';
+  children: ReactNode;
+}) {
   return (
-    <div className={kind === 'error' ? 'banner error' : 'banner'} role={kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={kind === 'error' ? 'banner error' : 'banner'}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
       {children}
     </div>
   );

@@ -9,7 +9,12 @@ export function Button({
   type = 'button',
   ...rest
 }: ComponentProps<'button'> & { variant?: Variant; small?: boolean }) {
-  const classes = ['btn', variant === 'primary' ? 'primary' : '', small ? 'small' : '', className ?? '']
+  const classes = [
+    'btn',
+    variant === 'primary' ? 'primary' : '',
+    small ? 'small' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return <button type={type} className={classes} {...rest} />;
