@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import Markdown, { type Components, type Options } from 'react-markdown';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { rehypeCallouts } from './callouts.ts';
+import { CodeBlock } from './code-block.tsx';
+import { childElement, hastText } from './hast-text.ts';
+import { grammarFor, languageFromClassName } from './highlight.ts';
+import { normalizeMathDelimiters } from './math-delimiters.ts';
+import { MermaidDiagram } from './mermaid-diagram.tsx';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { isExternalUrl, resolveDeckUrl } from './urls.ts';
+import { useMathPlugin } from './use-math-plugin.ts';
+
+export interface MarkdownRendererProps {
+  markdown: string;
+  basePath?: string | undefined;
+}
+
+const REMARK_PLUGINS: Options['remarkPlugins'] = [remarkGfm, remarkMath];
+
+/**
+ * The one place card Markdown becomes React. Order matters: raw HTML is parsed, then everything
+ * from the card is sanitized, and only then do KaTeX and callouts add their own trusted markup.
+ */
+function rehypePlugins(katex: ReturnType<typeof useMathPlugin>): Options['rehypePlugins'] {
+  return [rehypeRaw, [rehypeSanitize, sanitizeSchema], ...(katex ? [katex] : []), rehypeCallouts];
+}
+
+// URLs are already resolved and filtered by urlTransform when these run.
+const COMPONENTS: Components = {
+  a({ node: _node, href, children, ...rest }) {
+    // Unsafe URLs arrive without href (sanitize or urlTransform dropped them): text only.
+    if (!href) return <span {...rest}>{children}</span>;
+    const external = isExternalUrl(href);
+    return (
+      <a
+        {...rest}
+        href={href}
+        {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+      >
+        {children}
+      </a>
+    );
+  },
+  img({ node: _node, src, alt, ...rest }) {
+    if (!src) return alt ? <span className="img-blocked">{alt}</span> : null;
+    return <img {...rest} src={src} alt={alt ?? ''} loading="lazy" decoding="async" />;
+  },
+  pre({ node, children, ...rest }) {
+    const code = childElement(node, 'code');
+    const language = languageFromClassName(code?.properties.className);
+    if (code && language === 'mermaid') {
+      return <MermaidDiagram source={hastText(code).replace(/\n$/, '')} />;
+    }
+    const grammar = grammarFor(language);
+    if (code && grammar) {
+      return <CodeBlock code={hastText(code).replace(/\n$/, '')} grammar={grammar} />;
+    }
+    return <pre {...rest}>{children}</pre>;
+  },
+};
+
+/** The Markdown pipeline. Loaded lazily by markdown-view.tsx: it is ~55 KB gzip of parsers. */
+export default function MarkdownRenderer({ markdown, basePath }: MarkdownRendererProps) {
+  const source = useMemo(() => normalizeMathDelimiters(markdown), [markdown]);
+  const katex = useMathPlugin(source);
+  const plugins = useMemo(() => rehypePlugins(katex), [katex]);
+  const urlTransform = useMemo<NonNullable<Options['urlTransform']>>(
+    () => (url, key, node) =>
+      resolveDeckUrl(url, basePath, key === 'src' && node.tagName === 'img'),
+    [basePath],
+  );
+  return (
+    <Markdown
+      remarkPlugins={REMARK_PLUGINS}
+      rehypePlugins={plugins}
+      components={COMPONENTS}
+      urlTransform={urlTransform}
+    >
+      {source}
+    </Markdown>
+  );
+}

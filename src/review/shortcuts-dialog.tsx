@@ -1,0 +1,30 @@
+import { Dialog } from '../ui/dialog.tsx';
+
+const SHORTCUTS: [string, string][] = [
+  ['Space / Enter', 'Show answer, then rate Good'],
+  ['1 2 3 4', 'Again, Hard, Good, Easy'],
+  ['U / Ctrl+Z / ⌘Z', 'Undo the last answer'],
+  ['@', 'Suspend the card'],
+  ['Esc', 'End the session'],
+  ['?', 'Show these shortcuts'],
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+      <table className="data">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Press Esc to close.</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Settings } from '../shared/types.ts';
+import { Banner } from '../ui/banner.tsx';
+import { Button } from '../ui/button.tsx';
+import { FIELD_HELP, fromForm, toForm, type SettingsForm } from './settings-form.ts';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface SettingsScreenProps {
+  settings: Settings;
+  onSave: (candidate: unknown) => Promise<{ ok: true } | { ok: false; errors: FieldError[] }>;
+}
+
+const TEXT_FIELDS: (keyof SettingsForm)[] = [
+  'desiredRetention',
+  'newPerDay',
+  'reviewsPerDay',
+  'learningSteps',
+  'relearningSteps',
+  'maximumInterval',
+  'dayStartHour',
+  'weights',
+];
+
+export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
+  const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await onSave(fromForm(form));
+    setErrors(result.ok ? [] : result.errors);
+    setSaved(result.ok);
+  };
+  const errorFor = (field: string) => errors.find((x) => x.field === field)?.message;
+
+  return (
+    <form
+      className="settings card"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="Scheduling"
+    >
+      <h2>Scheduling</h2>
+      {TEXT_FIELDS.map((field) => {
+        const [label, help] = FIELD_HELP[field];
+        const error = errorFor(field);
+        return (
+          <div className="field" key={field}>
+            <label htmlFor={`${id}-${field}`}>{label}</label>
+            <input
+              id={`${id}-${field}`}
+              name={field}
+              value={form[field] as string}
+              inputMode={field.endsWith('Steps') || field === 'weights' ? 'text' : 'decimal'}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-${field}-help`}
+              onChange={(e) => {
+                setSaved(false);
+                setForm({ ...form, [field]: e.target.value });
+              }}
+            />
+            <p id={`${id}-${field}-help`} className={error ? 'field-error' : 'muted small'}>
+              {error ?? help}
+            </p>
+          </div>
+        );
+      })}
+      <div className="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            name="enableFuzz"
+            checked={form.enableFuzz}
+            onChange={(e) => setForm({ ...form, enableFuzz: e.target.checked })}
+          />{' '}
+          {FIELD_HELP.enableFuzz[0]}
+        </label>
+        <p className="muted small">{FIELD_HELP.enableFuzz[1]}</p>
+      </div>
+      {errors.length > 0 && (
+        <Banner kind="error">
+          Nothing was saved: fix the {errors.length === 1 ? 'field' : 'fields'} marked above.
+        </Banner>
+      )}
+      {saved && <p role="status">Saved.</p>}
+      <Button type="submit" variant="primary">
+        Save settings
+      </Button>
+    </form>
+  );
+}
