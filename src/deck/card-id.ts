@@ -1,0 +1,69 @@
+// Card and deck identity: progress is attached to these ids, so they must survive the edits people
+// make (re-indenting, trailing spaces, line endings, answer edits, moving a pinned deck).
+import type { CardId, DeckId } from '../shared/types.ts';
+
+/** `sub/My Deck.md` → `sub/my-deck`: the path under decks/ without its extension, URL-safe. */
+export function deckIdFromPath(path: string): DeckId {
+  const cleaned = path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^decks\//, '')
+    .replace(/\.(md|markdown)$/i, '');
+  return slug(cleaned) || 'deck';
+}
+
+/** Lower-case, `[a-z0-9/_.-]` only, no empty path segments. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9/_.-]+/g, '-')
+    .split('/')
+    .map((seg) => seg.replace(/-+/g, '-').replace(/^[-.]+|-+$/g, ''))
+    .filter(Boolean)
+    .join('/');
+}
+
+/**
+ * The question as its identity sees it: heading marks, indentation, trailing spaces, runs of
+ * whitespace and line endings do not count.
+ */
+export function normaliseQuestion(question: string): string {
+  return question
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^#{1,6}(\s+|$)/, '')
+        .replace(/\s+#+$/, ''),
+    )
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** 64 bits from two independent 32-bit string hashes (FNV-1a and a multiply-xorshift). */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  b ^= b >>> 16;
+  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0');
+}
+
+export function cardId(deckId: DeckId, question: string): CardId {
+  return `${deckId}:${hashText(normaliseQuestion(question))}`;
+}
+
+/** An author-pinned id, `<!-- id: my-card -->`. */
+export const PIN_PATTERN = /<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._~-]*)\s*-->/;
+
+export function pinnedCardId(deckId: DeckId, pin: string): CardId {
+  return `${deckId}:${pin}`;
+}

@@ -1,0 +1,57 @@
+// What `npm run deck:check` prints, as pure functions of parsed decks (tested without a process).
+import type { Deck } from '../shared/types.ts';
+
+export interface CheckedFile {
+  /** The path as the person gave it (or found under a folder they gave). */
+  path: string;
+  deck: Deck;
+}
+
+export function hasErrors(files: CheckedFile[]): boolean {
+  return files.some((f) => f.deck.diagnostics.some((d) => d.severity === 'error'));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A line per file, then each diagnostic as `path:line: severity: message`. */
+export function textReport(files: CheckedFile[]): string {
+  const out: string[] = [];
+  for (const { path, deck } of files) {
+    const count = (s: string) => deck.diagnostics.filter((d) => d.severity === s).length;
+    out.push(
+      `${path}: ${plural(deck.cards.length, 'card')}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`,
+    );
+    for (const d of deck.diagnostics) out.push(`${path}:${d.line}: ${d.severity}: ${d.message}`);
+  }
+  return out.join('\n');
+}
+
+export function jsonReport(files: CheckedFile[]): string {
+  return JSON.stringify({
+    files: files.map(({ path, deck }) => ({
+      path,
+      deck: { id: deck.id, title: deck.title },
+      cards: deck.cards.map((c) => ({
+        id: c.id,
+        question: c.question,
+        answer: c.answer,
+        line: c.line,
+        section: c.section,
+      })),
+      diagnostics: deck.diagnostics.map((d) => ({
+        line: d.line,
+        severity: d.severity,
+        message: d.message,
+      })),
+    })),
+  });
+}
+
+/** The deck path the app would use: relative to a `decks/` folder when the file is under one. */
+export function deckPathOf(file: string): string {
+  const norm = file.replace(/\\/g, '/');
+  const at = norm.lastIndexOf('/decks/');
+  if (at >= 0) return norm.slice(at + '/decks/'.length);
+  if (norm.startsWith('decks/')) return norm.slice('decks/'.length);
+  return norm.replace(/^(\.\/)+/, '');
+}

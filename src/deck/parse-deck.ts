@@ -1,0 +1,361 @@
+// Markdown deck file → deck and cards, in one pass over the lines. The format is mkdocs-material's
+// interview-question style: a `!!! Question ""` admonition holding `=== "Question"` and
+// `=== "Answer"` tabs. Pure: no DOM, no clock; the app and `npm run deck:check` share it.
+import type { Card, Deck, Diagnostic } from '../shared/types.ts';
+import { convertAdmonitions, stripHeadingMarks } from './admonitions.ts';
+import { cardId, deckIdFromPath, PIN_PATTERN, pinnedCardId, slug } from './card-id.ts';
+import {
+  closesFence,
+  dedent,
+  fenceOpen,
+  indentOf,
+  splitLines,
+  trimBlankLines,
+  type Fence,
+} from './lines.ts';
+
+const QUESTION_START = /^(?:!!!|\?\?\?\+?)[ \t]+question\b(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/i;
+const TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
+const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+interface FrontMatter {
+  id?: string;
+  title?: string;
+  /** Index of the first line after the front matter. */
+  end: number;
+}
+
+function readFrontMatter(lines: string[]): FrontMatter {
+  if (lines[0]?.trim() !== '---') return { end: 0 };
+  const fm: FrontMatter = { end: 0 };
+  for (let i = 1; i < lines.length && i < 200; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '---' || line.trim() === '...') {
+      fm.end = i + 1;
+      return fm;
+    }
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2').replace(/\s+#.*$/, '');
+    if (m[1] === 'id' && value) fm.id = value;
+    if (m[1] === 'title' && value) fm.title = value;
+  }
+  return { end: 0 };
+}
+
+function titleFromPath(path: string): string {
+  const base = (path.split(/[\\/]/).pop() ?? path).replace(/\.(md|markdown)$/i, '');
+  const words = base.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled deck';
+}
+
+interface Heading {
+  level: number;
+  text: string;
+}
+
+interface BlockResult {
+  question: string | null;
+  answer: string | null;
+  pin: string | null;
+}
+
+/** Reads the tabs of one question block (lines[start] is the `!!! Question` line). */
+function readBlock(
+  lines: string[],
+  start: number,
+  end: number,
+  diagnostics: Diagnostic[],
+): BlockResult {
+  const result: BlockResult = { question: null, answer: null, pin: null };
+  let tabIndent = -1;
+  let current: 'question' | 'answer' | 'other' | null = null;
+  let body: string[] = [];
+  let bodyNos: number[] = [];
+  let tabLine = start;
+  let fence: Fence | null = null;
+  let fenceIndent = -1;
+  let strayLine = -1;
+
+  const finish = () => {
+    if (current === 'question' || current === 'answer') {
+      const dedented = dedent(body);
+      const lineNos = bodyNos;
+      const converted =
+        current === 'question'
+          ? stripHeadingMarks(convertAdmonitions({ lines: dedented, lineNos }, diagnostics))
+          : convertAdmonitions({ lines: dedented, lineNos }, diagnostics);
+      const text = trimBlankLines(converted).join('\n');
+      if (current === 'question') {
+        if (result.question !== null)
+          diagnostics.push({
+            line: tabLine + 1,
+            severity: 'warning',
+            message: 'This block has a second "Question" tab; only the first one is used.',
+          });
+        else result.question = text;
+      } else if (result.answer !== null) {
+        diagnostics.push({
+          line: tabLine + 1,
+          severity: 'warning',
+          message: 'This block has a second "Answer" tab; only the first one is used.',
+        });
+      } else result.answer = text;
+    }
+    body = [];
+    bodyNos = [];
+  };
+
+  for (let i = start + 1; i < end; i++) {
+    const line = lines[i]!;
+    const ind = indentOf(line);
+    const trimmed = ind < 0 ? '' : line.trimStart();
+    if (ind >= 0 && trimmed.startsWith('<!--')) {
+      const pin = PIN_PATTERN.exec(trimmed);
+      if (pin && result.pin === null) {
+        result.pin = pin[1]!;
+        continue;
+      }
+    }
+    if (fence) {
+      if (ind >= 0 && closesFence(trimmed, fence)) fence = null;
+    } else if (ind >= 0 && (tabIndent < 0 || ind <= tabIndent) && trimmed.startsWith('===')) {
+      const tab = TAB.exec(trimmed);
+      if (tab) {
+        finish();
+        tabIndent = ind;
+        tabLine = i;
+        const name = tab[1]!.trim().toLowerCase();
+        current = name === 'question' ? 'question' : name === 'answer' ? 'answer' : 'other';
+        if (current === 'other')
+          diagnostics.push({
+            line: i + 1,
+            severity: 'warning',
+            message: `Unknown tab "${tab[1]}": a card has a "Question" and an "Answer" tab; this tab was left out.`,
+          });
+        continue;
+      }
+    } else if (ind >= 0) {
+      const open = fenceOpen(trimmed);
+      if (open) {
+        fence = open;
+        fenceIndent = ind;
+      }
+    }
+    if (current && (ind < 0 || ind > tabIndent || (fence && fenceIndent > tabIndent))) {
+      body.push(line);
+      bodyNos.push(i + 1);
+    } else if (ind >= 0 && strayLine < 0) {
+      strayLine = i;
+    }
+  }
+  finish();
+  if (strayLine >= 0 && result.question !== null)
+    diagnostics.push({
+      line: strayLine + 1,
+      severity: 'warning',
+      message:
+        'Text here is inside the question block but under no tab; indent it under "Question" or "Answer".',
+    });
+  return result;
+}
+
+export function parseDeck(text: string, path: string): Deck {
+  const lines = splitLines(text);
+  const diagnostics: Diagnostic[] = [];
+  const fm = readFrontMatter(lines);
+  const deckId = fm.id ? slug(fm.id) || deckIdFromPath(path) : deckIdFromPath(path);
+  const cards: Card[] = [];
+  const headings: Heading[] = [];
+  let title = fm.title ?? null;
+  const description: string[] = [];
+  let seenQuestion = false;
+  let pendingPin: string | null = null;
+  let inComment = false;
+  let fence: Fence | null = null;
+  let fenceLine = 0;
+  const idLines = new Map<string, number>();
+
+  const n = lines.length;
+  let i = fm.end;
+  while (i < n) {
+    const line = lines[i]!;
+    const ind = indentOf(line);
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      i += 1;
+      continue;
+    }
+    if (ind < 0) {
+      if (!seenQuestion) description.push('');
+      i += 1;
+      continue;
+    }
+    const trimmed = line.trimStart();
+    if (fence) {
+      if (closesFence(trimmed, fence)) fence = null;
+      if (!seenQuestion) description.push(line);
+      i += 1;
+      continue;
+    }
+    const first = trimmed.charCodeAt(0);
+    // `<!--`: a pin for the next block, a one-line comment, or a commented-out region.
+    if (first === 60 && trimmed.startsWith('<!--')) {
+      const close = trimmed.indexOf('-->', 4);
+      if (close < 0) {
+        inComment = true;
+      } else {
+        const pin = PIN_PATTERN.exec(trimmed);
+        if (pin) pendingPin = pin[1]!;
+      }
+      i += 1;
+      continue;
+    }
+    if (first === 96 || first === 126) {
+      const open = fenceOpen(trimmed);
+      if (open) {
+        if (hasCloser(lines, i + 1, open)) {
+          fence = open;
+          fenceLine = i;
+        } else {
+          diagnostics.push({
+            line: i + 1,
+            severity: 'error',
+            message: `This code block is never closed; add a closing ${open.char.repeat(open.length)} line. The lines after it were read as usual.`,
+          });
+        }
+        if (!seenQuestion) description.push(line);
+        i += 1;
+        continue;
+      }
+    }
+    if ((first === 33 || first === 63) && QUESTION_START.test(trimmed)) {
+      // The block is every following line that is blank or indented deeper than its start.
+      let end = i + 1;
+      let last = i;
+      while (end < n) {
+        const ind2 = indentOf(lines[end]!);
+        if (ind2 >= 0 && ind2 <= ind) break;
+        if (ind2 >= 0) last = end;
+        end += 1;
+      }
+      end = last + 1;
+      seenQuestion = true;
+      const block = readBlock(lines, i, end, diagnostics);
+      addCard(block, i);
+      pendingPin = null;
+      i = end;
+      continue;
+    }
+    pendingPin = null;
+    if (first === 35) {
+      const h = ind < 4 ? HEADING.exec(trimmed) : null;
+      if (h) {
+        const heading = { level: h[1]!.length, text: h[2]! };
+        if (heading.level === 1 && title === null) {
+          title = heading.text; // the deck's title, not a section of its cards
+        } else {
+          while (headings.length > 0 && headings[headings.length - 1]!.level >= heading.level)
+            headings.pop();
+          headings.push(heading);
+        }
+        i += 1;
+        continue;
+      }
+    }
+    if (!seenQuestion) description.push(line);
+    i += 1;
+  }
+  if (inComment) {
+    // Harmless for cards (nothing after it is read), but worth knowing.
+    diagnostics.push({
+      line: n,
+      severity: 'warning',
+      message:
+        'An HTML comment (<!--) is never closed with -->, so everything after it is ignored.',
+    });
+  }
+  if (fence) {
+    diagnostics.push({
+      line: fenceLine + 1,
+      severity: 'error',
+      message: 'This code block is never closed; add a closing fence line.',
+    });
+  }
+  if (cards.length === 0) {
+    diagnostics.push({
+      line: 1,
+      severity: 'warning',
+      message:
+        'No cards found. A card is a `!!! Question ""` block with an indented `=== "Question"` tab and an `=== "Answer"` tab under it.',
+    });
+  }
+  diagnostics.sort((a, b) => a.line - b.line);
+
+  return {
+    id: deckId,
+    path,
+    title: title ?? titleFromPath(path),
+    description: trimBlankLines(description).join('\n'),
+    cards,
+    diagnostics,
+  };
+
+  function addCard(block: BlockResult, startIndex: number) {
+    const line = startIndex + 1;
+    if (block.question === null || block.answer === null) {
+      const missing =
+        block.question === null && block.answer === null
+          ? 'has no "Question" and "Answer" tabs'
+          : block.question === null
+            ? 'has no "Question" tab'
+            : 'has no "Answer" tab';
+      diagnostics.push({
+        line,
+        severity: 'error',
+        message: `This question block ${missing}, so it is not a card; indent \`=== "Question"\` and \`=== "Answer"\` under it.`,
+      });
+      return;
+    }
+    if (block.question.trim() === '') {
+      diagnostics.push({
+        line,
+        severity: 'error',
+        message:
+          'This question block has an empty "Question" tab, so it is not a card; write the question under it.',
+      });
+      return;
+    }
+    const pin = block.pin ?? pendingPin;
+    const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, block.question);
+    let id = base;
+    for (let k = 2; idLines.has(id); k++) id = `${base}~${k}`;
+    if (id !== base) {
+      diagnostics.push({
+        line,
+        severity: 'warning',
+        message: pin
+          ? `The id "${pin}" is already used by the card on line ${idLines.get(base)}; this card got "${id.slice(deckId.length + 1)}" instead. Give each card its own id.`
+          : `The same question appears on line ${idLines.get(base)}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
+      });
+    }
+    idLines.set(id, line);
+    cards.push({
+      id,
+      deckId,
+      question: block.question,
+      answer: block.answer,
+      line,
+      section: headings.map((h) => h.text),
+      index: cards.length,
+    });
+  }
+}
+
+function hasCloser(lines: string[], from: number, fence: Fence): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k]!.trimStart();
+    if (closesFence(t, fence)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,70 @@
+// The deck:check command as a person runs it: real process, exit status, pure JSON on stdout.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deckPathOf } from '../src/deck/check-report.ts';
+
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const run = (...args: string[]) =>
+  spawnSync(tsx, ['scripts/deck-check.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+
+describe('npm run deck:check', () => {
+  it('prints a line per file and exits 0 for the bundled decks', () => {
+    const r = run('decks');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('decks/ml-interview-questions.md: 9 cards, 0 warnings, 0 errors');
+  });
+
+  it('prints path:line diagnostics and exits 1 when a file has an error', () => {
+    const r = run('tests/fixtures/decks/problems.md');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('tests/fixtures/decks/problems.md: 3 cards, 2 warnings, 2 errors');
+    expect(r.stdout).toMatch(/^tests\/fixtures\/decks\/problems\.md:1: error: .*no "Answer" tab/m);
+  });
+
+  it('--json prints one JSON object and nothing else on stdout', () => {
+    const r = run('--json', 'decks/ml-interview-questions.md', 'tests/fixtures/decks/ids.md');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      files: {
+        path: string;
+        deck: { id: string; title: string };
+        cards: { id: string; question: string; answer: string; line: number; section: string[] }[];
+        diagnostics: { line: number; severity: string; message: string }[];
+      }[];
+    };
+    expect(out.files.map((f) => f.path)).toEqual([
+      'decks/ml-interview-questions.md',
+      'tests/fixtures/decks/ids.md',
+    ]);
+    expect(out.files[0]!.deck).toEqual({
+      id: 'ml-interview-questions',
+      title: 'Ml interview questions',
+    });
+    expect(out.files[0]!.cards).toHaveLength(9);
+    expect(Object.keys(out.files[0]!.cards[0]!).sort()).toEqual([
+      'answer',
+      'id',
+      'line',
+      'question',
+      'section',
+    ]);
+    expect(out.files[1]!.diagnostics[0]).toEqual({
+      line: 26,
+      severity: 'warning',
+      message: expect.stringContaining('same question'),
+    });
+  });
+
+  it('rejects a missing path with a message on stderr', () => {
+    const r = run('no/such/file.md');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file or folder');
+  });
+
+  it('uses the path under decks/ as the deck path', () => {
+    expect(deckPathOf('/home/me/project/decks/sub/a.md')).toBe('sub/a.md');
+    expect(deckPathOf('decks/a.md')).toBe('a.md');
+    expect(deckPathOf('./notes/a.md')).toBe('notes/a.md');
+  });
+});
