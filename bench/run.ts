@@ -4,7 +4,10 @@ import { formatTable, type BenchRow } from './table.ts';
 
 type Suite = { name: string; load: () => Promise<{ run: () => Promise<BenchRow[]> }> };
 
-const suites: Suite[] = [];
+const suites: Suite[] = [
+  { name: 'deck', load: () => import('./deck.bench.ts') },
+  { name: 'bundle', load: () => import('./bundle.bench.ts') },
+];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

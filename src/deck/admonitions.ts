@@ -23,6 +23,7 @@ function hasCloser(lines: string[], from: number, fence: Fence): boolean {
 /** Converts nested admonitions to callouts, recursively; reports unterminated fences. */
 export function convertAdmonitions(input: Numbered, diagnostics: Diagnostic[]): string[] {
   const { lines, lineNos } = input;
+  if (!mayNeedConversion(lines)) return lines;
   const out: string[] = [];
   let fence: Fence | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -94,6 +95,15 @@ export function convertAdmonitions(input: Numbered, diagnostics: Diagnostic[]): 
     i = j - 1;
   }
   return out;
+}
+
+/** Most answers hold no admonition and no fence: skip the line-by-line pass for them. */
+function mayNeedConversion(lines: string[]): boolean {
+  for (const line of lines) {
+    if (line.includes('!!!') || line.includes('???') || line.includes('``') || line.includes('~~'))
+      return true;
+  }
+  return false;
 }
 
 /** A question's text without heading marks (`#### Why?` → `Why?`), outside code. */

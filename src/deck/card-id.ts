@@ -28,6 +28,7 @@ export function slug(text: string): string {
  * whitespace and line endings do not count.
  */
 export function normaliseQuestion(question: string): string {
+  if (!/[\r\n#\t]|\s\s/.test(question)) return question.trim();
   return question
     .split(/\r\n|\r|\n/)
     .map((line) =>

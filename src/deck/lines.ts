@@ -6,7 +6,7 @@ export const TAB_WIDTH = 4;
 /** Splits on CRLF, CR or LF and drops a byte-order mark. */
 export function splitLines(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.split(/\r\n|\r|\n/);
+  return body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
 }
 
 /** Columns of leading whitespace; -1 for a blank (whitespace-only) line. */
@@ -38,13 +38,24 @@ export function removeIndent(line: string, cols: number): string {
 
 /** Dedents lines by their smallest indentation; blank lines become empty; ends trimmed. */
 export function dedent(lines: string[]): string[] {
+  const indents = new Array<number>(lines.length);
   let min = Infinity;
-  for (const line of lines) {
-    const ind = indentOf(line);
+  for (let i = 0; i < lines.length; i++) {
+    const ind = indentOf(lines[i]!);
+    indents[i] = ind;
     if (ind >= 0 && ind < min) min = ind;
   }
-  if (min === Infinity) return lines.map(() => '');
-  return lines.map((line) => (indentOf(line) < 0 ? '' : removeIndent(line, min).trimEnd()));
+  const out = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (indents[i]! < 0) out[i] = '';
+    else {
+      const cut = min === 0 ? line : removeIndent(line, min);
+      const last = cut.charCodeAt(cut.length - 1);
+      out[i] = last === 32 || last === 9 ? cut.trimEnd() : cut;
+    }
+  }
+  return out;
 }
 
 /** Drops blank lines at both ends. */

@@ -63,6 +63,7 @@ interface BlockResult {
 /** Reads the tabs of one question block (lines[start] is the `!!! Question` line). */
 function readBlock(
   lines: string[],
+  indents: Int32Array,
   start: number,
   end: number,
   diagnostics: Diagnostic[],
@@ -108,7 +109,7 @@ function readBlock(
 
   for (let i = start + 1; i < end; i++) {
     const line = lines[i]!;
-    const ind = indentOf(line);
+    const ind = indents[i]!;
     const trimmed = ind < 0 ? '' : line.trimStart();
     if (ind >= 0 && trimmed.startsWith('<!--')) {
       const pin = PIN_PATTERN.exec(trimmed);
@@ -177,10 +178,12 @@ export function parseDeck(text: string, path: string): Deck {
   const idLines = new Map<string, number>();
 
   const n = lines.length;
+  const indents = new Int32Array(n);
+  for (let k = 0; k < n; k++) indents[k] = indentOf(lines[k]!);
   let i = fm.end;
   while (i < n) {
     const line = lines[i]!;
-    const ind = indentOf(line);
+    const ind = indents[i]!;
     if (inComment) {
       if (line.includes('-->')) inComment = false;
       i += 1;
@@ -234,14 +237,14 @@ export function parseDeck(text: string, path: string): Deck {
       let end = i + 1;
       let last = i;
       while (end < n) {
-        const ind2 = indentOf(lines[end]!);
+        const ind2 = indents[end]!;
         if (ind2 >= 0 && ind2 <= ind) break;
         if (ind2 >= 0) last = end;
         end += 1;
       }
       end = last + 1;
       seenQuestion = true;
-      const block = readBlock(lines, i, end, diagnostics);
+      const block = readBlock(lines, indents, i, end, diagnostics);
       addCard(block, i);
       pendingPin = null;
       i = end;
