@@ -1,0 +1,118 @@
+// Everything that changes a card is a log entry plus the card's new state, built here and
+// written together by storage. Undo restores the state the entry recorded as `before`.
+import type {
+  Card,
+  CardState,
+  Rating,
+  ReviewLogEntry,
+  SchedulingState,
+  Settings,
+} from '../shared/types.ts';
+import { answer, newSchedulingState } from './fsrs.ts';
+import { newLogId } from './ids.ts';
+
+export interface ActionResult {
+  entry: ReviewLogEntry;
+  state: CardState;
+}
+
+interface BaseArgs {
+  card: Pick<Card, 'id' | 'deckId'>;
+  state: CardState | undefined;
+  now: number;
+  random?: () => number;
+}
+
+function build(
+  args: BaseArgs,
+  kind: ReviewLogEntry['kind'],
+  rating: Rating | null,
+  after: SchedulingState,
+  suspended: boolean,
+  durationMs: number,
+): ActionResult {
+  const before = args.state?.sched ?? newSchedulingState(args.now);
+  const entry: ReviewLogEntry = {
+    id: newLogId(args.now, args.random),
+    cardId: args.card.id,
+    deckId: args.card.deckId,
+    kind,
+    rating,
+    time: args.now,
+    durationMs,
+    before,
+    after,
+  };
+  return {
+    entry,
+    state: {
+      cardId: args.card.id,
+      deckId: args.card.deckId,
+      sched: after,
+      suspended,
+      lastLogId: entry.id,
+      updatedAt: args.now,
+    },
+  };
+}
+
+export function reviewEntry(
+  args: BaseArgs & { rating: Rating; durationMs: number; settings: Settings },
+): ActionResult {
+  const before = args.state?.sched ?? newSchedulingState(args.now);
+  const after = answer(before, args.rating, args.now, args.settings);
+  return build(args, 'review', args.rating, after, args.state?.suspended ?? false, args.durationMs);
+}
+
+export function resetEntry(args: BaseArgs): ActionResult {
+  return build(
+    args,
+    'reset',
+    null,
+    newSchedulingState(args.now),
+    args.state?.suspended ?? false,
+    0,
+  );
+}
+
+export function suspendEntry(args: BaseArgs): ActionResult {
+  return build(args, 'suspend', null, args.state?.sched ?? newSchedulingState(args.now), true, 0);
+}
+
+export function unsuspendEntry(args: BaseArgs): ActionResult {
+  return build(
+    args,
+    'unsuspend',
+    null,
+    args.state?.sched ?? newSchedulingState(args.now),
+    false,
+    0,
+  );
+}
+
+/**
+ * The card's state once `entry` is undone, or null when that is a new, unsuspended card: then
+ * the stored state is deleted and the card counts as never seen, as before its first answer.
+ */
+export function undoTarget(
+  entry: ReviewLogEntry,
+  current: CardState | undefined,
+  previousEntryId: string | null,
+  now: number,
+): CardState | null {
+  const suspended =
+    entry.kind === 'suspend'
+      ? false
+      : entry.kind === 'unsuspend'
+        ? true
+        : (current?.suspended ?? false);
+  if (!suspended && entry.before.phase === 'new' && entry.before.reps === 0) return null;
+  return {
+    cardId: entry.cardId,
+    deckId: entry.deckId,
+    sched: entry.before,
+    suspended,
+    lastLogId: previousEntryId,
+    updatedAt: now,
+  };
+}

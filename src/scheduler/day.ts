@@ -1,0 +1,22 @@
+// The study day: it starts at a local hour (Anki's "next day starts at", 04:00 by default), not at
+// midnight and not in UTC. Local time comes from Date's local getters, so DST days are 23 or 25 h.
+
+/** The most recent moment at `dayStartHour` local time, at or before `now`. */
+export function dayStartOf(now: number, dayStartHour: number): number {
+  const d = new Date(now);
+  const start = new Date(d.getFullYear(), d.getMonth(), d.getDate(), dayStartHour);
+  if (start.getTime() <= now) return start.getTime();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1, dayStartHour).getTime();
+}
+
+export function nextDayStart(now: number, dayStartHour: number): number {
+  const s = new Date(dayStartOf(now, dayStartHour));
+  return new Date(s.getFullYear(), s.getMonth(), s.getDate() + 1, dayStartHour).getTime();
+}
+
+/** The study day `now` belongs to, as YYYY-MM-DD of its start. */
+export function dayKey(now: number, dayStartHour: number): string {
+  const s = new Date(dayStartOf(now, dayStartHour));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${s.getFullYear()}-${pad(s.getMonth() + 1)}-${pad(s.getDate())}`;
+}

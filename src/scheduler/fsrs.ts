@@ -1,0 +1,161 @@
+// ts-fsrs behind our JSON-safe SchedulingState: times are ms numbers, phases are strings.
+// `now` is always an argument. Fuzz in ts-fsrs is seeded from the review time and the card's
+// fields, so answering is deterministic and a log replays to the same state (see replay.ts).
+import {
+  createEmptyCard,
+  default_w,
+  fsrs,
+  generatorParameters,
+  State,
+  type Card as FsrsCard,
+  type FSRS,
+  type Grade,
+  type StepUnit,
+} from 'ts-fsrs';
+import type { CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
+
+const PHASE_OF: Record<State, CardPhase> = {
+  [State.New]: 'new',
+  [State.Learning]: 'learning',
+  [State.Review]: 'review',
+  [State.Relearning]: 'relearning',
+};
+const STATE_OF: Record<CardPhase, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+
+const engines = new Map<string, FSRS>();
+
+/** One ts-fsrs engine per distinct settings, reused across answers. */
+export function createEngine(settings: Settings): FSRS {
+  const key = JSON.stringify([
+    settings.desiredRetention,
+    settings.maximumInterval,
+    settings.enableFuzz,
+    settings.learningSteps,
+    settings.relearningSteps,
+    settings.weights,
+  ]);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = fsrs(
+      generatorParameters({
+        request_retention: settings.desiredRetention,
+        maximum_interval: settings.maximumInterval,
+        enable_fuzz: settings.enableFuzz,
+        enable_short_term: true,
+        learning_steps: settings.learningSteps as StepUnit[],
+        relearning_steps: settings.relearningSteps as StepUnit[],
+        w: settings.weights ?? [...default_w],
+      }),
+    );
+    if (engines.size > 20) engines.clear();
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+export function newSchedulingState(now: number): SchedulingState {
+  return {
+    phase: 'new',
+    due: now,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+  };
+}
+
+export function toFsrsCard(s: SchedulingState): FsrsCard {
+  const card: FsrsCard = {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: STATE_OF[s.phase],
+  };
+  if (s.lastReview !== null) card.last_review = new Date(s.lastReview);
+  return card;
+}
+
+export function fromFsrsCard(c: FsrsCard): SchedulingState {
+  return {
+    phase: PHASE_OF[c.state],
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  };
+}
+
+/** A new card's ts-fsrs form: its due date does not affect how an answer schedules it. */
+function input(sched: SchedulingState, now: number): FsrsCard {
+  return sched.phase === 'new' && sched.reps === 0
+    ? createEmptyCard(new Date(now))
+    : toFsrsCard(sched);
+}
+
+export function answer(
+  sched: SchedulingState,
+  rating: Rating,
+  now: number,
+  settings: Settings,
+): SchedulingState {
+  const engine = createEngine(settings);
+  return fromFsrsCard(engine.next(input(sched, now), new Date(now), rating as Grade).card);
+}
+
+export function previewIntervals(
+  sched: SchedulingState,
+  now: number,
+  settings: Settings,
+): Record<Rating, { due: number; label: string }> {
+  const preview = createEngine(settings).repeat(input(sched, now), new Date(now));
+  const item = (r: Rating) => {
+    const due = preview[r as Grade].card.due.getTime();
+    return { due, label: formatInterval(due - now) };
+  };
+  return { 1: item(1), 2: item(2), 3: item(3), 4: item(4) };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const oneDecimal = (n: number) => {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+};
+
+/** An interval as Anki prints it on a button: "<1m", "10m", "5h", "3d", "3.2mo", "1.5y". */
+export function formatInterval(ms: number): string {
+  if (ms < MINUTE) return '<1m';
+  if (ms < HOUR) return `${Math.round(ms / MINUTE)}m`;
+  if (ms < DAY) return `${oneDecimal(ms / HOUR)}h`;
+  const days = ms / DAY;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${oneDecimal(days / 30)}mo`;
+  return `${oneDecimal(days / 365)}y`;
+}
+
+/** The chance of recalling the card now (0 for a card never answered). */
+export function retrievability(sched: SchedulingState, now: number, settings: Settings): number {
+  if (sched.phase === 'new' || sched.lastReview === null) return 0;
+  return createEngine(settings).get_retrievability(toFsrsCard(sched), new Date(now), false);
+}
