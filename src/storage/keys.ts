@@ -1,0 +1,16 @@
+// The key layout of the one object store. Log ids sort by time, so key ranges select by time.
+export const CARD = 'card:';
+export const LOG = 'log:';
+export const QUARANTINE = 'quarantine:';
+export const META_SETTINGS = 'meta:settings';
+export const META_SCHEMA = 'meta:schema';
+export const META_PERSIST_ASKED = 'meta:persist-asked';
+
+export const rangeOf = (prefix: string): IDBKeyRange =>
+  IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+export const snapshotKey = (version: number, key: string) => `snapshot:v${version}:${key}`;
+
+/** The smallest log key at or after `time` (ids start with 9 base36 digits of ms). */
+export function logKeyAt(time: number): string {
+  return `${LOG}${Math.max(0, Math.floor(time)).toString(36).padStart(9, '0')}`;
+}
