@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { decksPlugin } from './scripts/decks-plugin.ts';
+import { serviceWorkerPlugin } from './scripts/sw-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), decksPlugin(), serviceWorkerPlugin()],
   base: './',
-  server: { fs: { allow: ['.'] } },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 });

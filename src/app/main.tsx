@@ -1,13 +1,33 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { preloadMarkdownRenderer } from '../render/markdown-view.tsx';
+import { openRepository, requestPersistence } from '../storage/repository.ts';
 import '../ui/app.css';
+import '../review/review.css';
+import '../library/library.css';
+import '../settings/settings.css';
+import { App } from './app.tsx';
+import { loadBundledDecks } from './bundled-decks.ts';
+import { registerServiceWorker } from './register-sw.ts';
+import { createRecallStore, setAppStore } from './store.ts';
+
+const store = createRecallStore({
+  openRepository: () => openRepository(),
+  loadDecks: loadBundledDecks,
+  now: () => Date.now(),
+  requestPersistence: (repo) => requestPersistence(repo),
+});
+setAppStore(store);
+void store.getState().init();
+// Loads in parallel with the stored progress, so the first card is ready when the data is.
+void preloadMarkdownRenderer().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Recall needs a #root element in index.html.');
 createRoot(root).render(
   <StrictMode>
-    <main className="app-main">
-      <h1>Recall</h1>
-    </main>
+    <App />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) registerServiceWorker();

@@ -1,0 +1,317 @@
+// Decks, settings and progress: loading from storage, card actions, undo, backup.
+import {
+  resetEntry,
+  reviewEntry,
+  suspendEntry,
+  unsuspendEntry,
+  undoTarget,
+} from '../scheduler/actions.ts';
+import { dayStartOf } from '../scheduler/day.ts';
+import { reviewLogToCsv } from '../scheduler/optimizer-csv.ts';
+import { replayAll } from '../scheduler/replay.ts';
+import { validateSettings } from '../scheduler/settings.ts';
+import type {
+  Card,
+  CardId,
+  CardState,
+  Deck,
+  DeckId,
+  Rating,
+  ReviewLogEntry,
+  Settings,
+} from '../shared/types.ts';
+import { DEFAULT_SETTINGS } from '../shared/types.ts';
+import { exportBackup, importBackup, parseBackup } from '../storage/backup.ts';
+import type { Repository } from '../storage/repository.ts';
+import { countOrphans } from '../storage/repository.ts';
+import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
+import { describeError } from './describe-error.ts';
+import type { RecallState, SliceCreator } from './store.ts';
+
+/** Anki keeps this many answers undoable; so do we, across reloads. */
+export const UNDO_LIMIT = 30;
+
+export interface CollectionSlice {
+  status: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  decks: Deck[];
+  cardsById: Map<CardId, Card>;
+  deckById: Map<DeckId, Deck>;
+  settings: Settings;
+  states: Map<CardId, CardState>;
+  /** Log entries since the start of the current study day. */
+  todayLog: ReviewLogEntry[];
+  dayStart: number;
+  /** The newest log entries, newest last; undo pops from here. */
+  undoStack: ReviewLogEntry[];
+  /** The whole log, read only when a screen needs it (browser history, stats). */
+  fullLog: ReviewLogEntry[] | null;
+  /** Sentences about stored data that had problems. */
+  problems: string[];
+  /** One sentence when saving is failing (answers are kept in memory and retried). */
+  saveStatus: string | null;
+  persistent: boolean | null;
+  orphans: number;
+
+  init: () => Promise<void>;
+  addDeck: (deck: Deck) => void;
+  /** Records an answer: one log entry and the new card state, written together. */
+  recordAnswer: (card: Card, rating: Rating, durationMs: number) => Promise<ReviewLogEntry>;
+  saveSettings: (
+    input: unknown,
+  ) => Promise<{ ok: true } | { ok: false; errors: { field: string; message: string }[] }>;
+  suspend: (cardId: CardId) => Promise<void>;
+  unsuspend: (cardId: CardId) => Promise<void>;
+  reset: (cardId: CardId) => Promise<void>;
+  /** Undoes the newest log entry; resolves to it (or null when there is nothing to undo). */
+  undo: () => Promise<ReviewLogEntry | null>;
+  loadFullLog: () => Promise<ReviewLogEntry[]>;
+  exportBackup: () => Promise<string>;
+  importBackup: (text: string) => Promise<string>;
+  exportCsv: () => Promise<string>;
+  repair: () => Promise<string>;
+  /** Moves "today" forward when the day-start hour has passed. */
+  refreshDay: () => void;
+}
+
+export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, services) => {
+  let repo: Repository | null = null;
+  let writer: WriteQueue | null = null;
+
+  const requireRepo = (): [Repository, WriteQueue] => {
+    if (!repo || !writer) throw new Error('Progress is still loading; try again in a moment.');
+    return [repo, writer];
+  };
+
+  const indexDecks = (decks: Deck[]) => {
+    const cardsById = new Map<CardId, Card>();
+    const deckById = new Map<DeckId, Deck>();
+    for (const d of decks) {
+      deckById.set(d.id, d);
+      for (const c of d.cards) cardsById.set(c.id, c);
+    }
+    return { decks, cardsById, deckById };
+  };
+
+  /** Applies a log entry and its resulting state to memory (from this tab or another). */
+  const applyEntry = (s: RecallState, entry: ReviewLogEntry, state: CardState) => {
+    if (s.todayLog.some((e) => e.id === entry.id)) return {};
+    const states = new Map(s.states);
+    states.set(state.cardId, state);
+    const todayLog = entry.time >= s.dayStart ? [...s.todayLog, entry] : s.todayLog;
+    const undoStack = [...s.undoStack, entry].slice(-UNDO_LIMIT);
+    const fullLog = s.fullLog ? [...s.fullLog, entry] : null;
+    return { states, todayLog, undoStack, fullLog };
+  };
+
+  const removeEntry = (
+    s: RecallState,
+    entryId: string,
+    state: CardState | null,
+    cardId: CardId,
+  ) => {
+    const states = new Map(s.states);
+    if (state) states.set(state.cardId, state);
+    else states.delete(cardId);
+    return {
+      states,
+      todayLog: s.todayLog.filter((e) => e.id !== entryId),
+      undoStack: s.undoStack.filter((e) => e.id !== entryId),
+      fullLog: s.fullLog ? s.fullLog.filter((e) => e.id !== entryId) : null,
+    };
+  };
+
+  const persistAction = async (entry: ReviewLogEntry, state: CardState) => {
+    const [, w] = requireRepo();
+    set((s) => applyEntry(s, entry, state));
+    await w.commit(entry, state);
+  };
+
+  const cardFor = (cardId: CardId): Card => {
+    const card = get().cardsById.get(cardId);
+    if (!card) throw new Error(`No card with id ${cardId} is in the loaded decks.`);
+    return card;
+  };
+
+  const reload = async () => {
+    const [r] = requireRepo();
+    const now = services.now();
+    const settings = get().settings;
+    const dayStart = dayStartOf(now, settings.dayStartHour);
+    const loaded = await r.load(dayStart);
+    set((s) => ({
+      settings: loaded.settings,
+      states: loaded.states,
+      todayLog: loaded.todayLog,
+      undoStack: loaded.recentLog.slice(-UNDO_LIMIT),
+      dayStart: dayStartOf(now, loaded.settings.dayStartHour),
+      fullLog: null,
+      problems: loaded.problems.messages,
+      orphans: countOrphans(new Set(s.cardsById.keys()), loaded.states),
+    }));
+  };
+
+  return {
+    status: 'loading',
+    loadError: null,
+    decks: [],
+    cardsById: new Map(),
+    deckById: new Map(),
+    settings: DEFAULT_SETTINGS,
+    states: new Map(),
+    todayLog: [],
+    dayStart: 0,
+    undoStack: [],
+    fullLog: null,
+    problems: [],
+    saveStatus: null,
+    persistent: null,
+    orphans: 0,
+
+    async init() {
+      try {
+        set(indexDecks(services.loadDecks()));
+        repo = await services.openRepository();
+        writer = createWriteQueue(repo, { onStatus: (saveStatus) => set({ saveStatus }) });
+        await reload();
+        const current = repo;
+        current.subscribe((msg) => {
+          if (msg.type === 'commit') set((s) => applyEntry(s, msg.entry, msg.state));
+          else if (msg.type === 'undo')
+            set((s) => removeEntry(s, msg.entryId, msg.state, msg.cardId));
+          else if (msg.type === 'settings') void reload();
+        });
+        set({ status: 'ready' });
+        if (services.requestPersistence) {
+          const persistent = await services.requestPersistence(current);
+          set({ persistent });
+        }
+      } catch (err) {
+        set({ status: 'failed', loadError: describeError(err) });
+      }
+    },
+
+    addDeck(deck) {
+      const decks = [...get().decks.filter((d) => d.id !== deck.id), deck];
+      set((s) => ({
+        ...indexDecks(decks),
+        orphans: countOrphans(new Set(indexDecks(decks).cardsById.keys()), s.states),
+      }));
+    },
+
+    async recordAnswer(card, rating, durationMs) {
+      const s = get();
+      const { entry, state } = reviewEntry({
+        card,
+        state: s.states.get(card.id),
+        rating,
+        now: services.now(),
+        durationMs,
+        settings: s.settings,
+      });
+      await persistAction(entry, state);
+      return entry;
+    },
+
+    async saveSettings(input) {
+      const result = validateSettings(input);
+      if (!result.ok) return { ok: false, errors: result.errors };
+      const [r] = requireRepo();
+      await r.saveSettings(result.settings);
+      set({ settings: result.settings });
+      await reload();
+      return { ok: true };
+    },
+
+    async suspend(cardId) {
+      const s = get();
+      const { entry, state } = suspendEntry({
+        card: cardFor(cardId),
+        state: s.states.get(cardId),
+        now: services.now(),
+      });
+      await persistAction(entry, state);
+    },
+
+    async unsuspend(cardId) {
+      const s = get();
+      const { entry, state } = unsuspendEntry({
+        card: cardFor(cardId),
+        state: s.states.get(cardId),
+        now: services.now(),
+      });
+      await persistAction(entry, state);
+    },
+
+    async reset(cardId) {
+      const s = get();
+      const { entry, state } = resetEntry({
+        card: cardFor(cardId),
+        state: s.states.get(cardId),
+        now: services.now(),
+      });
+      await persistAction(entry, state);
+    },
+
+    async undo() {
+      const [, w] = requireRepo();
+      const s = get();
+      const entry = s.undoStack.at(-1);
+      if (!entry) return null;
+      const previous = [...s.undoStack.slice(0, -1)]
+        .reverse()
+        .find((e) => e.cardId === entry.cardId);
+      const restored = undoTarget(
+        entry,
+        s.states.get(entry.cardId),
+        previous?.id ?? null,
+        services.now(),
+      );
+      set((cur) => removeEntry(cur, entry.id, restored, entry.cardId));
+      await w.undo(entry, restored);
+      return entry;
+    },
+
+    async loadFullLog() {
+      const [r] = requireRepo();
+      const cached = get().fullLog;
+      if (cached) return cached;
+      const log = await r.readFullLog();
+      set({ fullLog: log });
+      return log;
+    },
+
+    async exportBackup() {
+      const [r] = requireRepo();
+      return JSON.stringify(await exportBackup(r), null, 1);
+    },
+
+    async importBackup(text) {
+      const [r] = requireRepo();
+      const backup = parseBackup(text);
+      const settings = get().settings;
+      const result = await importBackup(r, backup, (entries) => replayAll(entries, settings));
+      await reload();
+      return `Imported ${result.added} new answers (${result.skipped} already here); ${result.cards} cards updated.`;
+    },
+
+    async exportCsv() {
+      return reviewLogToCsv(await get().loadFullLog());
+    },
+
+    async repair() {
+      const [r] = requireRepo();
+      const settings = get().settings;
+      const { rebuilt } = await r.repair((entries) => replayAll(entries, settings));
+      await reload();
+      return `Rebuilt ${rebuilt} card states from the review log.`;
+    },
+
+    refreshDay() {
+      const s = get();
+      const dayStart = dayStartOf(services.now(), s.settings.dayStartHour);
+      if (dayStart === s.dayStart) return;
+      set({ dayStart, todayLog: s.todayLog.filter((e) => e.time >= dayStart) });
+    },
+  };
+};

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { preloadMarkdownRenderer } from '../render/markdown-view.tsx';
+import { ReviewScreen } from '../review/review-screen.tsx';
+import { SessionSummary, type SessionSummaryData } from '../review/session-summary.tsx';
+import { ShortcutsDialog } from '../review/shortcuts-dialog.tsx';
+import type { DeckId, Rating } from '../shared/types.ts';
+import { Banner } from '../ui/banner.tsx';
+import type { Session } from './session-slice.ts';
+import { getAppStore, useRecall } from './store.ts';
+import { navigate } from './use-route.ts';
+
+function summaryOf(session: Session, now: number): SessionSummaryData {
+  const ratings: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  let timeMs = 0;
+  for (const a of session.answers) {
+    ratings[a.rating] += 1;
+    timeMs += a.durationMs;
+  }
+  return {
+    cards: session.answers.length,
+    timeMs: timeMs || (session.answers.length ? now - session.startedAt : 0),
+    ratings,
+    nextDue: session.nextDue,
+  };
+}
+
+export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
+  const session = useRecall((s) => s.session);
+  const cardsById = useRecall((s) => s.cardsById);
+  const deckById = useRecall((s) => s.deckById);
+  const canUndo = useRecall((s) => s.undoStack.length > 0);
+  const [help, setHelp] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const key = deckIds.join(',');
+  const rendererReady = useRendererReady();
+
+  useEffect(() => {
+    const store = getAppStore();
+    store.getState().startSession(key ? key.split(',') : [...store.getState().deckById.keys()]);
+    return () => store.getState().endSession();
+  }, [key]);
+
+  if (!session || !rendererReady) return null;
+  const actions = getAppStore().getState();
+  const guard = (p: Promise<void>) =>
+    p.then(
+      () => setError(null),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  const exit = () => navigate({ name: 'home' });
+
+  const card = session.current ? cardsById.get(session.current.cardId) : undefined;
+  if (!session.current || !card || !session.intervals) {
+    return (
+      <>
+        <SessionSummary summary={summaryOf(session, Date.now())} now={Date.now()} onHome={exit} />
+        {session.answers.length > 0 && (
+          <p>
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => void guard(actions.undoAnswer())}
+            >
+              Undo the last answer <kbd>U</kbd>
+            </button>
+          </p>
+        )}
+      </>
+    );
+  }
+  const deck = deckById.get(card.deckId);
+  return (
+    <>
+      {error && <Banner kind="error">{error}</Banner>}
+      <ReviewScreen
+        card={card}
+        deckTitle={deck?.title ?? card.deckId}
+        deckPath={deck?.path ?? ''}
+        revealed={session.revealed}
+        intervals={session.intervals}
+        counts={session.counts}
+        currentKind={session.current.kind}
+        done={session.answers.length}
+        canUndo={canUndo}
+        busy={session.busy || help}
+        onReveal={actions.reveal}
+        onRate={(r) => void guard(actions.rate(r))}
+        onUndo={() => void guard(actions.undoAnswer())}
+        onSuspend={() => void guard(actions.suspendCurrent())}
+        onExit={exit}
+        onHelp={() => setHelp(true)}
+      />
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+    </>
+  );
+}
+
+/** Holds the first card back until the Markdown renderer has loaded, so it never flashes as source. */
+function useRendererReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    preloadMarkdownRenderer().then(
+      () => live && setReady(true),
+      () => live && setReady(true), // the card then shows its source; better than nothing
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}

@@ -1,0 +1,13 @@
+// What the store needs from the outside world, passed in so tests can give fakes and fixed clocks.
+import type { Deck } from '../shared/types.ts';
+import type { Repository } from '../storage/repository.ts';
+
+export interface AppServices {
+  /** Opens (or reuses) the IndexedDB repository. */
+  openRepository: () => Promise<Repository>;
+  /** The decks bundled with the app (parsed at start-up). */
+  loadDecks: () => Deck[];
+  now: () => number;
+  /** Asks the browser to keep storage persistent; resolves whether it is. */
+  requestPersistence?: (repo: Repository) => Promise<boolean | null>;
+}

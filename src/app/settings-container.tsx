@@ -1,0 +1,34 @@
+import { BackupPanel } from '../settings/backup-panel.tsx';
+import { SettingsScreen } from '../settings/settings-screen.tsx';
+import { useRecall } from './store.ts';
+
+function download(name: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function SettingsContainer() {
+  const settings = useRecall((s) => s.settings);
+  const saveSettings = useRecall((s) => s.saveSettings);
+  const exportBackup = useRecall((s) => s.exportBackup);
+  const importBackup = useRecall((s) => s.importBackup);
+  const exportCsv = useRecall((s) => s.exportCsv);
+  const repair = useRecall((s) => s.repair);
+  return (
+    <div className="settings-page">
+      <SettingsScreen key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />
+      <BackupPanel
+        onExportBackup={exportBackup}
+        onImportBackup={importBackup}
+        onExportCsv={exportCsv}
+        onRepair={repair}
+        download={download}
+        today={new Date().toISOString().slice(0, 10)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { RATING_LABELS, type ReviewLogEntry } from '../shared/types.ts';
+import { Button } from '../ui/button.tsx';
+import type { BrowseRow } from './browse-rows.ts';
+
+const KIND_LABEL = { reset: 'Reset', suspend: 'Suspended', unsuspend: 'Unsuspended' } as const;
+
+export function CardDetails({
+  row,
+  question,
+  history,
+  onSuspend,
+  onUnsuspend,
+  onReset,
+}: {
+  row: BrowseRow;
+  question: string;
+  history: ReviewLogEntry[] | null;
+  onSuspend: () => void;
+  onUnsuspend: () => void;
+  onReset: () => void;
+}) {
+  return (
+    <section className="card card-details" aria-label="Card details">
+      <p className="details-question">{question}</p>
+      <div className="row">
+        {row.status === 'suspended' ? (
+          <Button small onClick={onUnsuspend}>
+            Unsuspend
+          </Button>
+        ) : (
+          <Button small onClick={onSuspend}>
+            Suspend
+          </Button>
+        )}
+        <Button small onClick={onReset} disabled={row.reps === 0 && row.status !== 'suspended'}>
+          Reset progress
+        </Button>
+      </div>
+      <h3>Review history</h3>
+      {history === null ? (
+        <p className="muted">Loading…</p>
+      ) : history.length === 0 ? (
+        <p className="muted">Never reviewed.</p>
+      ) : (
+        <table className="data history" aria-label="Review history">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Interval</th>
+              <th scope="col">Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.time).toLocaleString()}</td>
+                <td>
+                  {e.kind === 'review' && e.rating
+                    ? RATING_LABELS[e.rating]
+                    : KIND_LABEL[e.kind as keyof typeof KIND_LABEL]}
+                </td>
+                <td>{e.kind === 'review' ? formatDays(e.after.due - e.time) : ''}</td>
+                <td>{e.durationMs ? `${Math.round(e.durationMs / 1000)} s` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function formatDays(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes < 60) return `${Math.max(1, Math.round(minutes))} min`;
+  if (minutes < 1440) return `${Math.round(minutes / 60)} h`;
+  return `${Math.round(minutes / 1440)} d`;
+}

@@ -1,0 +1,110 @@
+// Hostile deck content stays inert in real Chromium, and the built app works offline once loaded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, launchPersistent, removeDir, startServer, watchErrors } from './harness.ts';
+
+let server: PreviewServer;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const HOSTILE = join(process.cwd(), 'tests/fixtures/hostile-cards.md');
+
+describe('hostile cards', () => {
+  it('renders every hostile answer without running script, dialogs or javascript: links', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(url) && !r.url().startsWith('data:')) requests.push(r.url());
+      });
+      await page.goto(url);
+      await page.getByTestId('open-deck').setInputFiles({
+        name: 'hostile-cards.md',
+        mimeType: 'text/markdown',
+        buffer: readFileSync(HOSTILE),
+      });
+      const row = page.locator('tr[data-deck="hostile-cards"]');
+      await row.waitFor();
+      const total = Number(await row.getByTestId('new').textContent());
+      expect(total).toBeGreaterThan(5);
+
+      await row.getByRole('button', { name: /^Study/ }).click();
+      for (let i = 0; i < total; i++) {
+        await page.locator('section.question').waitFor();
+        const q = await page.locator('section.question').innerText();
+        await page.keyboard.press('Space');
+        await page.getByTestId('answer').waitFor();
+        // Give lazy renderers (KaTeX, mermaid, highlighter) time to run their worst.
+        await page.waitForTimeout(q.toLowerCase().includes('mermaid') ? 1500 : 300);
+        const report = await page.evaluate(() => {
+          const root = document.querySelector('main')!;
+          const all = [...root.querySelectorAll('*')];
+          return {
+            pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+            handlers: all.flatMap((el) =>
+              [...el.attributes]
+                .filter((a) => a.name.startsWith('on'))
+                .map((a) => `${el.tagName}.${a.name}`),
+            ),
+            scripts: root.querySelectorAll('script, iframe, object, embed').length,
+            jsLinks: all
+              .map((el) => el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '')
+              .filter((h) => /^\s*(javascript|vbscript|data:text)/i.test(h)),
+          };
+        });
+        expect(report, `card ${i + 1}: ${q.slice(0, 60)}`).toEqual({
+          pwned: undefined,
+          handlers: [],
+          scripts: 0,
+          jsLinks: [],
+        });
+        await page.keyboard.press('3');
+        await page.waitForTimeout(50);
+      }
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('offline', () => {
+  it('loads the app and its decks from the service worker with the network gone', async () => {
+    const { context, dir, close } = await launchPersistent();
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await page.locator('tr[data-deck="ml-interview-questions"]').waitFor();
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return reg.active?.state;
+      });
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('tr[data-deck="ml-interview-questions"]').waitFor();
+      await page.getByRole('button', { name: /Study ml/i }).click();
+      await page.locator('section.question').waitFor();
+      await context.setOffline(false);
+      expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    } finally {
+      await close();
+      removeDir(dir);
+    }
+  });
+});
