@@ -36,7 +36,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(
-    caches.match(request).then(
+    // ignoreVary: servers send `Vary: Origin`, and module scripts are requested with an Origin.
+    caches.match(request, { ignoreVary: true }).then(
       (hit) =>
         hit ||
         fetch(request).then((response) => {
