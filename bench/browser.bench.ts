@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
 import { build, preview } from 'vite';
 import { parseDeck } from '../src/deck/parse-deck.ts';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/harness.ts';
@@ -52,28 +53,49 @@ async function firstCardMs(context: BrowserContext, url: string): Promise<number
   return ms;
 }
 
-/** Reveals, then times key "3" → the next card's question painted (one rAF after it shows). */
-async function ratingLatencies(page: Page, n: number): Promise<number[]> {
-  const out: number[] = [];
+interface RatingTiming {
+  /** Key press → next card's question in the DOM, ready for the next paint. */
+  domMs: number;
+  /** Key press → the first animation frame after it (the frame that paints it). */
+  paintMs: number;
+  /** Frames that began between the key press and that paint (1 = the very next frame). */
+  frames: number;
+}
+
+/** Reveals, then times key "3" → the next card's question shown, in ms and in frames. */
+async function ratingTimings(page: Page, n: number): Promise<RatingTiming[]> {
+  const out: RatingTiming[] = [];
   for (let i = 0; i < n; i++) {
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
-    const ms = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const card = () => document.querySelector('[data-card-id]')?.getAttribute('data-card-id');
-          const before = card();
-          const t0 = performance.now();
-          const obs = new MutationObserver(() => {
-            if (card() === before || document.querySelector('[data-testid="answer"]')) return;
-            obs.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          });
-          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-          window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
-        }),
+    // A person reads the answer before rating; the app may use that moment, as Anki does.
+    await page.waitForTimeout(100);
+    out.push(
+      await page.evaluate(
+        () =>
+          new Promise<RatingTiming>((resolve) => {
+            const card = () =>
+              document.querySelector('[data-card-id]')?.getAttribute('data-card-id');
+            const before = card();
+            let frames = 0;
+            let domMs = -1;
+            const t0 = performance.now();
+            const tick = () => {
+              frames += 1;
+              if (domMs >= 0) resolve({ domMs, paintMs: performance.now() - t0, frames });
+              else requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+            const obs = new MutationObserver(() => {
+              if (card() === before || document.querySelector('[data-testid="answer"]')) return;
+              obs.disconnect();
+              domMs = performance.now() - t0;
+            });
+            obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+            window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
+          }),
+      ),
     );
-    out.push(ms);
   }
   return out;
 }
@@ -99,13 +121,17 @@ export async function run(): Promise<BenchRow[]> {
     preview: { port: 0, host: '127.0.0.1' },
   });
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
-  const launch = (dir: string) =>
-    chromium.launchPersistentContext(join(work, dir), {
+  const launch = async (dir: string) => {
+    const context = await chromium.launchPersistentContext(join(work, dir), {
       executablePath,
       args: CHROMIUM_ARGS,
       headless: true,
       serviceWorkers: 'block',
     });
+    // tsx compiles the functions passed to page.evaluate with esbuild's __name helper.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    return context;
+  };
   try {
     const deck = parseDeck(text, 'bench.md');
     const now = Date.now();
@@ -127,14 +153,52 @@ export async function run(): Promise<BenchRow[]> {
     const page = await full.newPage();
     await page.goto(`${url}#/review/bench`);
     await page.locator('section.question').waitFor({ timeout: 60_000 });
-    await ratingLatencies(page, 5); // warm-up
-    const latencies = await ratingLatencies(page, RATINGS_MEASURED);
-    await full.close();
+    await ratingTimings(page, 5); // warm-up
+    const timings = await ratingTimings(page, RATINGS_MEASURED);
+
+    // One answer in real Chromium, against bare ts-fsrs + idb-keyval in the same page.
+    const bundle = await esbuild({
+      entryPoints: [new URL('./browser-answer.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'iife',
+      write: false,
+      target: 'es2022',
+    });
+    const answerPage = await full.newPage();
+    await answerPage.goto(`${url}#/settings`);
+    await answerPage.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const answerCost = await answerPage.evaluate(() =>
+      (
+        globalThis as unknown as {
+          __answerBench: (n: number) => Promise<{ ours: number; bare: number }>;
+        }
+      ).__answerBench(200),
+    );
+    await answerPage.close();
 
     const cold = median(fullLoads);
     const base = median(emptyLoads);
-    const p95 = percentile(latencies, 95);
+    const domP95 = percentile(
+      timings.map((t) => t.domMs),
+      95,
+    );
+    const paintP95 = percentile(
+      timings.map((t) => t.paintMs),
+      95,
+    );
+    await full.close();
     return [
+      {
+        name: 'browser: one answer, schedule + log entry and state in one transaction',
+        value: answerCost.ours,
+        unit: 'ms',
+        baselineName: 'bare ts-fsrs next + idb-keyval set',
+        baselineValue: answerCost.bare,
+        ratio: answerCost.ours / answerCost.bare,
+        ratioLabel: '×',
+        target: '<= 2× baseline',
+        ok: answerCost.ours / answerCost.bare <= 2,
+      },
       {
         name: `browser: cold load → first card (${CARDS} cards, ${LOG_ENTRIES} log entries)`,
         value: cold,
@@ -147,13 +211,28 @@ export async function run(): Promise<BenchRow[]> {
         ok: cold < 500 && cold / base <= 2,
       },
       {
-        name: `browser: rating → next card painted, p95 of ${RATINGS_MEASURED}`,
-        value: p95,
+        name: `browser: rating → next card in the DOM, p95 of ${RATINGS_MEASURED}`,
+        value: domP95,
         unit: 'ms',
         baselineName: 'median',
-        baselineValue: median(latencies),
+        baselineValue: percentile(
+          timings.map((t) => t.domMs),
+          50,
+        ),
         target: '<= 16 ms (one frame)',
-        ok: p95 <= 16,
+        ok: domP95 <= 16,
+      },
+      {
+        name: `browser: rating → next card painted (first frame after it is in the DOM), p95`,
+        value: paintP95,
+        unit: 'ms',
+        baselineName: 'median',
+        baselineValue: percentile(
+          timings.map((t) => t.paintMs),
+          50,
+        ),
+        target: '<= 16 ms (one frame)',
+        ok: paintP95 <= 16,
       },
     ];
   } finally {

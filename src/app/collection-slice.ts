@@ -1,11 +1,5 @@
 // Decks, settings and progress: loading from storage, card actions, undo, backup.
-import {
-  resetEntry,
-  reviewEntry,
-  suspendEntry,
-  unsuspendEntry,
-  undoTarget,
-} from '../scheduler/actions.ts';
+import { resetEntry, suspendEntry, unsuspendEntry, undoTarget } from '../scheduler/actions.ts';
 import { dayStartOf } from '../scheduler/day.ts';
 import { reviewLogToCsv } from '../scheduler/optimizer-csv.ts';
 import { replayAll } from '../scheduler/replay.ts';
@@ -16,7 +10,6 @@ import type {
   CardState,
   Deck,
   DeckId,
-  Rating,
   ReviewLogEntry,
   Settings,
 } from '../shared/types.ts';
@@ -55,8 +48,11 @@ export interface CollectionSlice {
 
   init: () => Promise<void>;
   addDeck: (deck: Deck) => void;
-  /** Records an answer: one log entry and the new card state, written together. */
-  recordAnswer: (card: Card, rating: Rating, durationMs: number) => Promise<ReviewLogEntry>;
+  /**
+   * Writes an answer built by the scheduler (log entry and card state in one transaction); the
+   * caller applies it to memory with `withEntry` once this resolves.
+   */
+  saveAnswer: (entry: ReviewLogEntry, state: CardState) => Promise<void>;
   saveSettings: (
     input: unknown,
   ) => Promise<{ ok: true } | { ok: false; errors: { field: string; message: string }[] }>;
@@ -72,6 +68,22 @@ export interface CollectionSlice {
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
   refreshDay: () => void;
+}
+
+/** A log entry and its resulting state applied to memory (from this tab or another). */
+export function withEntry(
+  s: Pick<RecallState, 'states' | 'todayLog' | 'undoStack' | 'fullLog' | 'dayStart'>,
+  entry: ReviewLogEntry,
+  state: CardState,
+): Partial<RecallState> {
+  if (s.undoStack.some((e) => e.id === entry.id) || s.todayLog.some((e) => e.id === entry.id))
+    return {};
+  const states = new Map(s.states);
+  states.set(state.cardId, state);
+  const todayLog = entry.time >= s.dayStart ? [...s.todayLog, entry] : s.todayLog;
+  const undoStack = [...s.undoStack, entry].slice(-UNDO_LIMIT);
+  const fullLog = s.fullLog ? [...s.fullLog, entry] : null;
+  return { states, todayLog, undoStack, fullLog };
 }
 
 export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, services) => {
@@ -93,17 +105,6 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     return { decks, cardsById, deckById };
   };
 
-  /** Applies a log entry and its resulting state to memory (from this tab or another). */
-  const applyEntry = (s: RecallState, entry: ReviewLogEntry, state: CardState) => {
-    if (s.todayLog.some((e) => e.id === entry.id)) return {};
-    const states = new Map(s.states);
-    states.set(state.cardId, state);
-    const todayLog = entry.time >= s.dayStart ? [...s.todayLog, entry] : s.todayLog;
-    const undoStack = [...s.undoStack, entry].slice(-UNDO_LIMIT);
-    const fullLog = s.fullLog ? [...s.fullLog, entry] : null;
-    return { states, todayLog, undoStack, fullLog };
-  };
-
   const removeEntry = (
     s: RecallState,
     entryId: string,
@@ -123,7 +124,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
 
   const persistAction = async (entry: ReviewLogEntry, state: CardState) => {
     const [, w] = requireRepo();
-    set((s) => applyEntry(s, entry, state));
+    set((s) => withEntry(s, entry, state));
     await w.commit(entry, state);
   };
 
@@ -176,7 +177,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         await reload();
         const current = repo;
         current.subscribe((msg) => {
-          if (msg.type === 'commit') set((s) => applyEntry(s, msg.entry, msg.state));
+          if (msg.type === 'commit') set((s) => withEntry(s, msg.entry, msg.state));
           else if (msg.type === 'undo')
             set((s) => removeEntry(s, msg.entryId, msg.state, msg.cardId));
           else if (msg.type === 'settings') void reload();
@@ -199,18 +200,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       }));
     },
 
-    async recordAnswer(card, rating, durationMs) {
-      const s = get();
-      const { entry, state } = reviewEntry({
-        card,
-        state: s.states.get(card.id),
-        rating,
-        now: services.now(),
-        durationMs,
-        settings: s.settings,
-      });
-      await persistAction(entry, state);
-      return entry;
+    async saveAnswer(entry, state) {
+      const [, w] = requireRepo();
+      await w.commit(entry, state);
     },
 
     async saveSettings(input) {

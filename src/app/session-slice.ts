@@ -1,7 +1,10 @@
 // The review session: which card is showing, reveal, rate, undo, and what was done so far.
 import { newSchedulingState, previewIntervals } from '../scheduler/fsrs.ts';
+import { nextDayStart } from '../scheduler/day.ts';
 import { buildQueue } from '../scheduler/queue.ts';
-import type { Card, CardId, DeckId, Rating, ReviewLogEntry } from '../shared/types.ts';
+import { reviewEntry } from '../scheduler/actions.ts';
+import type { Card, CardId, CardState, DeckId, Rating } from '../shared/types.ts';
+import { withEntry } from './collection-slice.ts';
 import type { RecallState, SliceCreator } from './store.ts';
 
 export type QueueKind = 'new' | 'learning' | 'review';
@@ -45,6 +48,39 @@ const phaseKind = (phase: string): QueueKind =>
   phase === 'new' ? 'new' : phase === 'review' ? 'review' : 'learning';
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, services) => {
+  // Blocks a second rating while the first is being saved, without a render for it.
+  let ratingInFlight = false;
+  /**
+   * While the answer shows, the card after this one is worked out ahead (it is the same whatever
+   * the rating, since the rated card is never due again at once), so rating only has to write.
+   */
+  let ahead: {
+    cardId: CardId;
+    basis: Pick<RecallState, 'states' | 'todayLog' | 'settings'>;
+    view: Partial<Session>;
+  } | null = null;
+
+  const precompute = () => {
+    const s = get();
+    const session = s.session;
+    if (!session?.current || !session.revealed) return;
+    const currentId = session.current.cardId;
+    const others = { ...session, cards: session.cards.filter((c) => c.id !== currentId) };
+    const view = nextView(s, others);
+    // Only a card due now is safe to reuse; "learn ahead" depends on the rated card's new due.
+    const due =
+      view.current && view.current.kind !== 'learning'
+        ? true
+        : isDueLearning(s, view.current?.cardId, services.now());
+    ahead = due
+      ? {
+          cardId: currentId,
+          basis: { states: s.states, todayLog: s.todayLog, settings: s.settings },
+          view,
+        }
+      : null;
+  };
+
   /** Picks the next card for the session from the current progress. */
   const nextView = (s: RecallState, session: Session): Partial<Session> => {
     const now = services.now();
@@ -112,31 +148,72 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
 
     reveal() {
       const session = get().session;
-      if (session?.current && !session.revealed) update({ revealed: true });
+      if (session?.current && !session.revealed) {
+        update({ revealed: true });
+        setTimeout(precompute, 0);
+      }
     },
 
     async rate(rating) {
       const s = get();
       const session = s.session;
-      if (!session?.current || !session.revealed || session.busy) return;
+      if (ratingInFlight || !session?.current || !session.revealed || session.busy) return;
       const card = s.cardsById.get(session.current.cardId);
       if (!card) return advance();
-      const durationMs = Math.min(Math.max(0, services.now() - session.shownAt), MAX_ANSWER_MS);
-      update({ busy: true });
-      let entry: ReviewLogEntry;
+      ratingInFlight = true;
       try {
-        entry = await s.recordAnswer(card, rating, durationMs);
-      } catch (err) {
-        update({ busy: false });
-        throw err;
+        const now = services.now();
+        const durationMs = Math.min(Math.max(0, now - session.shownAt), MAX_ANSWER_MS);
+        const { entry, state } = reviewEntry({
+          card,
+          state: s.states.get(card.id),
+          rating,
+          now,
+          durationMs,
+          settings: s.settings,
+        });
+        // The answer is stored (or queued for retry) before the next card shows. The next card
+        // is worked out while the write is in flight; memory, the answers so far and the next
+        // card then change in one update, so one render.
+        const saved = s.saveAnswer(entry, state);
+        const applied = { ...s, ...withEntry(s, entry, state) };
+        const answers = [
+          ...session.answers,
+          { entryId: entry.id, cardId: card.id, rating, durationMs },
+        ];
+        const pre = ahead;
+        ahead = null;
+        const reuse =
+          pre !== null &&
+          pre.cardId === card.id &&
+          pre.basis.states === s.states &&
+          pre.basis.todayLog === s.todayLog &&
+          pre.basis.settings === s.settings &&
+          state.sched.due > now;
+        const view = reuse
+          ? withRatedCard(pre.view, state, nextDayStart(now, s.settings.dayStartHour))
+          : nextView(applied, { ...session, answers });
+        await saved;
+        set((cur) => {
+          const patch = withEntry(cur, entry, state);
+          // Another tab or a day change moved things meanwhile: work the next card out again.
+          const fresh =
+            cur.states === s.states && cur.todayLog === s.todayLog && cur.session === session;
+          if (!cur.session) return patch;
+          const next = { ...cur.session, answers };
+          return {
+            ...patch,
+            session: {
+              ...next,
+              ...(fresh ? view : nextView({ ...cur, ...patch }, next)),
+              shownAt: services.now(),
+            },
+          };
+        });
+        get().refreshDay();
+      } finally {
+        ratingInFlight = false;
       }
-      const answers = [
-        ...session.answers,
-        { entryId: entry.id, cardId: card.id, rating, durationMs },
-      ];
-      update({ answers });
-      get().refreshDay();
-      advance();
     },
 
     async undoAnswer() {
@@ -188,14 +265,44 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
   };
 };
 
-/** The earliest due time among the session's unsuspended cards that have been studied. */
+/** A view worked out without the rated card, with that card's new state counted in. */
+function withRatedCard(
+  view: Partial<Session>,
+  state: CardState,
+  endOfDay: number,
+): Partial<Session> {
+  const counts = view.counts ?? { new: 0, learning: 0, review: 0 };
+  const { phase, due } = state.sched;
+  const learning =
+    (phase === 'learning' || phase === 'relearning') && due < endOfDay && !state.suspended;
+  return { ...view, counts: { ...counts, learning: counts.learning + (learning ? 1 : 0) } };
+}
+
+function isDueLearning(s: RecallState, cardId: CardId | undefined, now: number): boolean {
+  const st = cardId ? s.states.get(cardId) : undefined;
+  return st !== undefined && st.sched.due <= now;
+}
+
+/**
+ * When the next card of the session's decks comes: the earliest due of a studied card, or the
+ * next study day when new cards wait behind today's limit.
+ */
 function nextDueOf(s: RecallState, cards: Card[], now: number): number | null {
   let best: number | null = null;
+  let newWaiting = false;
   for (const c of cards) {
     const st = s.states.get(c.id);
-    if (!st || st.suspended || st.sched.phase === 'new') continue;
+    if (st?.suspended) continue;
+    if (!st || st.sched.phase === 'new') {
+      newWaiting = true;
+      continue;
+    }
     const due = Math.max(st.sched.due, now);
     if (best === null || due < best) best = due;
+  }
+  if (newWaiting) {
+    const tomorrow = nextDayStart(now, s.settings.dayStartHour);
+    if (best === null || tomorrow < best) best = tomorrow;
   }
   return best;
 }

@@ -1,6 +1,6 @@
 // The IndexedDB repository: one object store (idb-keyval's), the review log as the source of
 // truth, one transaction per answer, validation on read, and a channel to other tabs.
-import { createStore, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import { MigrationFailed } from '../shared/errors.ts';
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { lastValues, promisifyRequest, readTx, writeTx } from './idb.ts';
@@ -15,6 +15,7 @@ import {
   rangeOf,
 } from './keys.ts';
 import { migrate } from './migrations.ts';
+import { createRecallStore } from './store.ts';
 import { readSettings, validateCardState, validateLogEntry } from './validate.ts';
 
 export const CURRENT_SCHEMA = 2;
@@ -90,7 +91,7 @@ const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
 
 export async function openRepository(opts: RepositoryOptions = {}): Promise<Repository> {
   const dbName = opts.dbName ?? 'recall';
-  const store: UseStore = createStore(dbName, opts.storeName ?? 'kv');
+  const store: UseStore = createRecallStore(dbName, opts.storeName ?? 'kv');
   const schema = await readTx(store, async (os) => {
     const [version, count] = await Promise.all([
       promisifyRequest(os.get(META_SCHEMA)),
