@@ -27,7 +27,7 @@ export function buildCollection(
 ): { states: CardState[]; log: ReviewLogEntry[] } {
   const random = lcg();
   const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-  const perCard = 14;
+  const perCard = 16;
   const states: CardState[] = [];
   const log: ReviewLogEntry[] = [];
   for (let i = 0; i < cards.length && log.length < entries; i++) {

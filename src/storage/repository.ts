@@ -164,17 +164,28 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
 
   const repo: Repository = {
     async load(dayStart) {
+      const todayRange = IDBKeyRange.bound(logKeyAt(dayStart - DAY), `${LOG}\uffff`);
+      // Values only: keys are read (a second time) only when some record turns out damaged.
       const raw = await readTx(store, async (os) => {
         const [cards, today, recent, settings] = await Promise.all([
-          getAllPair(os, rangeOf(CARD)),
-          getAllPair(os, IDBKeyRange.bound(logKeyAt(dayStart - DAY), `${LOG}\uffff`)),
+          promisifyRequest(os.getAll(rangeOf(CARD))) as Promise<unknown[]>,
+          promisifyRequest(os.getAll(todayRange)) as Promise<unknown[]>,
           lastValues<unknown>(os, rangeOf(LOG), RECENT_LOG),
           promisifyRequest(os.get(META_SETTINGS)),
         ]);
         return { cards, today, recent, settings };
       });
-      const cards = check<CardState>(raw.cards.keys, raw.cards.values, validateCardState);
-      const today = check<ReviewLogEntry>(raw.today.keys, raw.today.values, validateLogEntry);
+      const withKeys = async <T>(
+        range: IDBKeyRange,
+        values: unknown[],
+        validate: (v: unknown) => string | null,
+      ): Promise<Checked<T>> => {
+        if (values.every((v) => validate(v) === null)) return { good: values as T[], bad: [] };
+        const pair = await readTx(store, (os) => getAllPair(os, range));
+        return check<T>(pair.keys, pair.values, validate);
+      };
+      const cards = await withKeys<CardState>(rangeOf(CARD), raw.cards, validateCardState);
+      const today = await withKeys<ReviewLogEntry>(todayRange, raw.today, validateLogEntry);
       const recent = check<ReviewLogEntry>(
         raw.recent.map(([k]) => k),
         raw.recent.map(([, v]) => v),
