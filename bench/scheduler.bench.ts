@@ -4,9 +4,9 @@ import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import { answer, newSchedulingState, previewIntervals } from '../src/scheduler/fsrs.ts';
 import { buildQueue } from '../src/scheduler/queue.ts';
 import { replayAll } from '../src/scheduler/replay.ts';
-import type { Card, CardState } from '../src/shared/types.ts';
+import type { CardState } from '../src/shared/types.ts';
 import { DEFAULT_SETTINGS } from '../src/shared/types.ts';
-import { buildCollection } from './seed-collection.ts';
+import { benchCards, buildCollection } from './seed-collection.ts';
 import type { BenchRow } from './table.ts';
 
 const CARDS = 10_000;
@@ -25,15 +25,7 @@ function median(fn: () => void, runs: number): number {
 
 export async function run(): Promise<BenchRow[]> {
   const settings = { ...DEFAULT_SETTINGS, enableFuzz: true };
-  const cards: Card[] = Array.from({ length: CARDS }, (_, i) => ({
-    id: `bench:${i}`,
-    deckId: 'bench',
-    question: `Q${i}`,
-    answer: 'A',
-    line: i + 1,
-    section: [],
-    index: i,
-  }));
+  const cards = benchCards(CARDS);
   const now = Date.now();
   const { states, log } = buildCollection(cards, ENTRIES, now);
   const stateMap = new Map<string, CardState>(states.map((s) => [s.cardId, s]));

@@ -7,6 +7,19 @@ import { DEFAULT_SETTINGS } from '../src/shared/types.ts';
 
 const DAY = 86_400_000;
 
+/** `n` cards of one deck, as the loader would give them. */
+export function benchCards(n: number, deckId = 'bench'): Card[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${deckId}:${i}`,
+    deckId,
+    question: `Q${i}`,
+    answer: 'A',
+    line: i + 1,
+    section: [],
+    index: i,
+  }));
+}
+
 /** A deterministic pseudo-random source, so every run stores the same collection. */
 export function lcg(seed = 42): () => number {
   let s = seed >>> 0;

@@ -7,10 +7,9 @@ import { createStore, set } from 'idb-keyval';
 import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import { reviewEntry } from '../src/scheduler/actions.ts';
 import { dayStartOf } from '../src/scheduler/day.ts';
-import type { Card } from '../src/shared/types.ts';
 import { DEFAULT_SETTINGS } from '../src/shared/types.ts';
 import { openRepository } from '../src/storage/repository.ts';
-import { buildCollection } from './seed-collection.ts';
+import { benchCards, buildCollection } from './seed-collection.ts';
 import type { BenchRow } from './table.ts';
 
 async function median(fn: () => Promise<void>, runs: number): Promise<number> {
@@ -28,15 +27,7 @@ export async function run(): Promise<BenchRow[]> {
   globalThis.indexedDB = new IDBFactory();
   const settings = { ...DEFAULT_SETTINGS };
   const now = Date.now();
-  const cards: Card[] = Array.from({ length: 10_000 }, (_, i) => ({
-    id: `bench:${i}`,
-    deckId: 'bench',
-    question: `Q${i}`,
-    answer: 'A',
-    line: i + 1,
-    section: [],
-    index: i,
-  }));
+  const cards = benchCards(10_000);
 
   const repo = await openRepository({ dbName: 'bench-answer' });
   const bare = createStore('bench-bare', 'kv');

@@ -128,6 +128,16 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     await w.commit(entry, state);
   };
 
+  /** Suspend, unsuspend or reset: a log entry and the card's new state, written together. */
+  const cardAction = async (build: typeof suspendEntry, cardId: CardId) => {
+    const { entry, state } = build({
+      card: cardFor(cardId),
+      state: get().states.get(cardId),
+      now: services.now(),
+    });
+    await persistAction(entry, state);
+  };
+
   const cardFor = (cardId: CardId): Card => {
     const card = get().cardsById.get(cardId);
     if (!card) throw new Error(`No card with id ${cardId} is in the loaded decks.`);
@@ -215,35 +225,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       return { ok: true };
     },
 
-    async suspend(cardId) {
-      const s = get();
-      const { entry, state } = suspendEntry({
-        card: cardFor(cardId),
-        state: s.states.get(cardId),
-        now: services.now(),
-      });
-      await persistAction(entry, state);
-    },
-
-    async unsuspend(cardId) {
-      const s = get();
-      const { entry, state } = unsuspendEntry({
-        card: cardFor(cardId),
-        state: s.states.get(cardId),
-        now: services.now(),
-      });
-      await persistAction(entry, state);
-    },
-
-    async reset(cardId) {
-      const s = get();
-      const { entry, state } = resetEntry({
-        card: cardFor(cardId),
-        state: s.states.get(cardId),
-        now: services.now(),
-      });
-      await persistAction(entry, state);
-    },
+    suspend: (cardId) => cardAction(suspendEntry, cardId),
+    unsuspend: (cardId) => cardAction(unsuspendEntry, cardId),
+    reset: (cardId) => cardAction(resetEntry, cardId),
 
     async undo() {
       const [, w] = requireRepo();

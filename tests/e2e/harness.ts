@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -68,4 +69,21 @@ export function watchErrors(page: Page): string[] {
 export function screenshotPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return join(artifactsDir, name);
+}
+
+/** Serves the built app for the tests of one file (vitest hooks), closing it afterwards. */
+export function serveBuiltApp(): { url: () => string } {
+  let running: { server: PreviewServer; url: string } | null = null;
+  beforeAll(async () => {
+    running = await startServer();
+  });
+  afterAll(async () => {
+    await running?.server.close();
+  });
+  return {
+    url: () => {
+      if (!running) throw new Error('The preview server has not started.');
+      return running.url;
+    },
+  };
 }

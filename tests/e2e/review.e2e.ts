@@ -1,24 +1,15 @@
 // The daily review in the built app, in real Chromium: keyboard review, reload, math, diagrams.
 import type { Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   launchPersistent,
   removeDir,
   screenshotPath,
-  startServer,
+  serveBuiltApp,
   watchErrors,
 } from './harness.ts';
 
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-});
-afterAll(async () => {
-  await server.close();
-});
+const app = serveBuiltApp();
 
 const deckRow = (page: Page, deckId: string) => page.locator(`tr[data-deck="${deckId}"]`);
 
@@ -62,7 +53,7 @@ describe('reviewing the seed deck', () => {
     try {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(url);
+      await page.goto(app.url());
       expect(await counts(page, 'ml-interview-questions')).toEqual({ due: 0, learning: 0, new: 9 });
 
       await page.getByRole('button', { name: /Study ml/i }).click();
@@ -104,7 +95,7 @@ describe('reviewing the seed deck', () => {
     try {
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${url}#/review/ml-interview-questions`);
+      await page.goto(`${app.url()}#/review/ml-interview-questions`);
       await page.locator('section.question').waitFor();
       let sawEntropy = false;
       let sawLogits = false;
@@ -146,7 +137,7 @@ describe('reviewing the seed deck', () => {
     try {
       const page = await context.newPage();
       await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(url);
+      await page.goto(app.url());
       await deckRow(page, 'ml-interview-questions').waitFor();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,19 +1,10 @@
 // Hostile deck content stays inert in real Chromium, and the built app works offline once loaded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, launchPersistent, removeDir, startServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { launch, launchPersistent, removeDir, startServer, serveBuiltApp } from './harness.ts';
 
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await startServer());
-});
-afterAll(async () => {
-  await server.close();
-});
+const app = serveBuiltApp();
 
 const HOSTILE = join(process.cwd(), 'tests/fixtures/hostile-cards.md');
 
@@ -29,9 +20,9 @@ describe('hostile cards', () => {
       });
       const requests: string[] = [];
       page.on('request', (r) => {
-        if (!r.url().startsWith(url) && !r.url().startsWith('data:')) requests.push(r.url());
+        if (!r.url().startsWith(app.url()) && !r.url().startsWith('data:')) requests.push(r.url());
       });
-      await page.goto(url);
+      await page.goto(app.url());
       await page.getByTestId('open-deck').setInputFiles({
         name: 'hostile-cards.md',
         mimeType: 'text/markdown',
