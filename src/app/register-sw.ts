@@ -10,7 +10,8 @@ export const useUpdateState = create<UpdateState>(() => ({ waiting: null }));
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
-  window.addEventListener('load', () => {
+  // After the page has loaded, so caching the app never competes with showing it.
+  const start = () => {
     navigator.serviceWorker
       .register('./sw.js')
       .then((reg) => {
@@ -35,7 +36,9 @@ export function registerServiceWorker(): void {
       reloading = true;
       window.location.reload();
     });
-  });
+  };
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
 
 export function applyUpdate(): void {
