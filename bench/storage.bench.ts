@@ -62,6 +62,8 @@ export async function run(): Promise<BenchRow[]> {
   const dayStart = dayStartOf(now, settings.dayStartHour);
   const loadMs = await median(async () => void (await big.load(dayStart)), 3);
   const fullMs = await median(async () => void (await big.readFullLog()), 3);
+  repo.close();
+  big.close();
 
   return [
     {

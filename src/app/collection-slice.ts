@@ -181,8 +181,11 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
 
     async init() {
       try {
+        // Storage opens on its own thread while the decks are parsed here.
+        const opening = services.openRepository();
+        opening.catch(() => undefined); // awaited below; this only avoids an unhandled warning
         set(indexDecks(services.loadDecks()));
-        repo = await services.openRepository();
+        repo = await opening;
         writer = createWriteQueue(repo, { onStatus: (saveStatus) => set({ saveStatus }) });
         await reload();
         const current = repo;

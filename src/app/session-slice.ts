@@ -176,7 +176,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
         // is worked out while the write is in flight; memory, the answers so far and the next
         // card then change in one update, so one render.
         const saved = s.saveAnswer(entry, state);
-        const applied = { ...s, ...withEntry(s, entry, state) };
+        const patchAhead = withEntry(s, entry, state);
+        const applied = { ...s, ...patchAhead };
         const answers = [
           ...session.answers,
           { entryId: entry.id, cardId: card.id, rating, durationMs },
@@ -195,10 +196,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
           : nextView(applied, { ...session, answers });
         await saved;
         set((cur) => {
-          const patch = withEntry(cur, entry, state);
           // Another tab or a day change moved things meanwhile: work the next card out again.
           const fresh =
-            cur.states === s.states && cur.todayLog === s.todayLog && cur.session === session;
+            cur.states === s.states &&
+            cur.todayLog === s.todayLog &&
+            cur.undoStack === s.undoStack &&
+            cur.fullLog === s.fullLog &&
+            cur.dayStart === s.dayStart &&
+            cur.session === session;
+          const patch = fresh ? patchAhead : withEntry(cur, entry, state);
           if (!cur.session) return patch;
           const next = { ...cur.session, answers };
           return {
