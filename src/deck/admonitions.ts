@@ -2,7 +2,7 @@
 // callouts (`> [!NOTE] Title`; `-` closed and `+` open for `???` collapsibles), and fence info
 // strings are tidied (` ``` mermaid` → ` ```mermaid`). Code inside fences is never touched.
 import type { Diagnostic } from '../shared/types.ts';
-import { closesFence, dedent, fenceOpen, indentOf, type Fence } from './lines.ts';
+import { closesFence, dedent, fenceOpen, indentOf, markupStart, type Fence } from './lines.ts';
 
 const ADMONITION = /^(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"(.*)"|\s+'(.*)')?\s*$/;
 const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -15,7 +15,7 @@ export interface Numbered {
 
 function hasCloser(lines: string[], from: number, fence: Fence): boolean {
   for (let k = from; k < lines.length; k++) {
-    if (closesFence(lines[k]!.trimStart(), fence)) return true;
+    if (closesFence(markupStart(lines[k]!), fence)) return true;
   }
   return false;
 }
@@ -28,7 +28,7 @@ export function convertAdmonitions(input: Numbered, diagnostics: Diagnostic[]): 
   let fence: Fence | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const trimmed = line.trimStart();
+    const trimmed = markupStart(line);
     if (fence) {
       out.push(line);
       if (closesFence(trimmed, fence)) fence = null;
@@ -100,7 +100,8 @@ export function convertAdmonitions(input: Numbered, diagnostics: Diagnostic[]): 
 /** Most answers hold no admonition and no fence: skip the line-by-line pass for them. */
 function mayNeedConversion(lines: string[]): boolean {
   for (const line of lines) {
-    if (line.includes('!!!') || line.includes('???') || line.includes('``') || line.includes('~~'))
+    const t = markupStart(line);
+    if (t !== '' && t.charCodeAt(0) !== 60 && t.charCodeAt(0) !== 35 && t.charCodeAt(0) !== 61)
       return true;
   }
   return false;

@@ -91,3 +91,20 @@ export function closesFence(trimmed: string, fence: Fence): boolean {
   while (n < trimmed.length && trimmed[n] === fence.char) n += 1;
   return n >= fence.length && trimmed.slice(n).trim() === '';
 }
+
+/**
+ * The line without its indentation, but only when it starts with a character that can open
+ * something (`<!--`, `===`, a fence, an admonition, a heading); '' otherwise. Ordinary text lines,
+ * most of a deck, then cost no new string.
+ */
+export function markupStart(line: string): string {
+  let i = 0;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i += 1;
+  }
+  const c = line.charCodeAt(i);
+  const special = c === 60 || c === 61 || c === 96 || c === 126 || c === 33 || c === 63 || c === 35;
+  return special ? (i === 0 ? line : line.slice(i)) : '';
+}

@@ -9,6 +9,7 @@ import {
   dedent,
   fenceOpen,
   indentOf,
+  markupStart,
   splitLines,
   trimBlankLines,
   type Fence,
@@ -110,7 +111,7 @@ function readBlock(
   for (let i = start + 1; i < end; i++) {
     const line = lines[i]!;
     const ind = indents[i]!;
-    const trimmed = ind < 0 ? '' : line.trimStart();
+    const trimmed = ind < 0 ? '' : markupStart(line);
     if (ind >= 0 && trimmed.startsWith('<!--')) {
       const pin = PIN_PATTERN.exec(trimmed);
       if (pin && result.pin === null) {
