@@ -1,35 +1,44 @@
 // `npm run deck:check -- [--json] <file-or-folder>...`: checks deck files with the app's loader.
 // Exit status: 1 when any file has an error-level diagnostic, 2 for bad arguments, 0 otherwise.
+// Argument parsing and the report are pure functions in src/deck/check-report.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import {
   deckPathOf,
   hasErrors,
   jsonReport,
+  parseArgs,
   textReport,
   type CheckedFile,
 } from '../src/deck/check-report.ts';
 import { parseDeck } from '../src/deck/parse-deck.ts';
 
+/** Every *.md under `dir`, sorted, as the app's decks plugin walks its folder. */
 function markdownUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...markdownUnder(full));
-    else if (/\.(md|markdown)$/i.test(name)) out.push(full);
+    else if (name.toLowerCase().endsWith('.md')) out.push(full);
   }
   return out;
 }
 
+/** The path as a person reads it: relative to the cwd when inside it, with `/` separators. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  const shown = rel === '' || rel.startsWith('..') ? file : rel;
+  return shown.split(sep).join('/');
+}
+
 function main(argv: string[]): number {
-  const json = argv.includes('--json');
-  const targets = argv.filter((a) => a !== '--json' && a !== '--');
-  if (targets.length === 0) {
-    process.stderr.write('Usage: npm run deck:check -- [--json] <file-or-folder>...\n');
+  const args = parseArgs(argv);
+  if ('usage' in args) {
+    process.stderr.write(`${args.usage}\n`);
     return 2;
   }
   const files: string[] = [];
-  for (const target of targets) {
+  for (const target of args.targets) {
     let isDir: boolean;
     try {
       isDir = statSync(target).isDirectory();
@@ -40,10 +49,10 @@ function main(argv: string[]): number {
     files.push(...(isDir ? markdownUnder(target) : [target]));
   }
   const checked: CheckedFile[] = files.map((file) => {
-    const shown = relative(process.cwd(), resolve(file)) || file;
-    return { path: shown, deck: parseDeck(readFileSync(file, 'utf8'), deckPathOf(resolve(file))) };
+    const path = shownPath(file);
+    return { path, deck: parseDeck(readFileSync(file, 'utf8'), deckPathOf(path)) };
   });
-  process.stdout.write(`${json ? jsonReport(checked) : textReport(checked)}\n`);
+  process.stdout.write(`${args.json ? jsonReport(checked) : textReport(checked)}\n`);
   return hasErrors(checked) ? 1 : 0;
 }
 

@@ -2,7 +2,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckPathOf } from '../src/deck/check-report.ts';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = (...args: string[]) =>
@@ -62,9 +61,10 @@ describe('npm run deck:check', () => {
     expect(r.stderr).toContain('no such file or folder');
   });
 
-  it('uses the path under decks/ as the deck path', () => {
-    expect(deckPathOf('/home/me/project/decks/sub/a.md')).toBe('sub/a.md');
-    expect(deckPathOf('decks/a.md')).toBe('a.md');
-    expect(deckPathOf('./notes/a.md')).toBe('notes/a.md');
+  it('rejects an unknown option with the usage on stderr and nothing on stdout', () => {
+    const r = run('--jsno', 'decks');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage');
   });
 });

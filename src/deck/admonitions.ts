@@ -2,10 +2,17 @@
 // callouts (`> [!NOTE] Title`; `-` closed and `+` open for `???` collapsibles), and fence info
 // strings are tidied (` ``` mermaid` → ` ```mermaid`). Code inside fences is never touched.
 import type { Diagnostic } from '../shared/types.ts';
-import { closesFence, dedent, fenceOpen, indentOf, markupStart, type Fence } from './lines.ts';
+import {
+  closesFence,
+  dedent,
+  fenceOpen,
+  indentOf,
+  markupStart,
+  parseHeading,
+  type Fence,
+} from './lines.ts';
 
 const ADMONITION = /^(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"(.*)"|\s+'(.*)')?\s*$/;
-const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /** Lines of Markdown plus the file line each came from (for diagnostics). */
 export interface Numbered {
@@ -13,6 +20,10 @@ export interface Numbered {
   lineNos: number[];
 }
 
+/**
+ * A direct scan is linear here: an unclosed fence inside a card is opened anyway and runs to the
+ * card's end, so no line is scanned twice.
+ */
 function hasCloser(lines: string[], from: number, fence: Fence): boolean {
   for (let k = from; k < lines.length; k++) {
     if (closesFence(markupStart(lines[k]!), fence)) return true;
@@ -121,7 +132,7 @@ export function stripHeadingMarks(lines: string[]): string[] {
       fence = open;
       return line;
     }
-    const h = trimmed.startsWith('#') ? HEADING.exec(trimmed) : null;
-    return h ? h[2]! : line;
+    const h = trimmed.startsWith('#') ? parseHeading(trimmed) : null;
+    return h ? h.text : line;
   });
 }

@@ -1,6 +1,7 @@
 // Card and deck identity: progress is attached to these ids, so they must survive the edits people
 // make (re-indenting, trailing spaces, line endings, answer edits, moving a pinned deck).
 import type { CardId, DeckId } from '../shared/types.ts';
+import { parseHeading } from './lines.ts';
 
 /** `sub/My Deck.md` → `sub/my-deck`: the path under decks/ without its extension, URL-safe. */
 export function deckIdFromPath(path: string): DeckId {
@@ -29,17 +30,13 @@ export function slug(text: string): string {
  */
 export function normaliseQuestion(question: string): string {
   if (!/[\r\n#\t]|\s\s/.test(question)) return question.trim();
-  return question
-    .split(/\r\n|\r|\n/)
-    .map((line) =>
-      line
-        .trim()
-        .replace(/^#{1,6}(\s+|$)/, '')
-        .replace(/\s+#+$/, ''),
-    )
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const parts: string[] = [];
+  for (const raw of question.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    const heading = line.charCodeAt(0) === 35 ? parseHeading(line) : null;
+    parts.push(heading ? heading.text : line);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** 64 bits from two independent 32-bit string hashes (FNV-1a and a multiply-xorshift). */

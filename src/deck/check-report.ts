@@ -7,6 +7,25 @@ export interface CheckedFile {
   deck: Deck;
 }
 
+export type CheckArgs = { json: boolean; targets: string[] } | { usage: string };
+
+export const USAGE = 'Usage: npm run deck:check -- [--json] <file-or-folder>...';
+
+/** `[--json] <file-or-folder>...`; an unknown `--flag` or no target gives the usage text. */
+export function parseArgs(argv: string[]): CheckArgs {
+  let json = false;
+  const targets: string[] = [];
+  let onlyPaths = false;
+  for (const arg of argv) {
+    if (!onlyPaths && arg === '--') onlyPaths = true;
+    else if (!onlyPaths && arg === '--json') json = true;
+    else if (!onlyPaths && arg.startsWith('--'))
+      return { usage: `Unknown option ${arg}. ${USAGE}` };
+    else targets.push(arg);
+  }
+  return targets.length === 0 ? { usage: USAGE } : { json, targets };
+}
+
 export function hasErrors(files: CheckedFile[]): boolean {
   return files.some((f) => f.deck.diagnostics.some((d) => d.severity === 'error'));
 }
@@ -47,11 +66,13 @@ export function jsonReport(files: CheckedFile[]): string {
   });
 }
 
-/** The deck path the app would use: relative to a `decks/` folder when the file is under one. */
-export function deckPathOf(file: string): string {
-  const norm = file.replace(/\\/g, '/');
-  const at = norm.lastIndexOf('/decks/');
-  if (at >= 0) return norm.slice(at + '/decks/'.length);
+/**
+ * The deck path the app would use: relative to a `decks/` folder when the file is under one
+ * (as `scripts/decks-plugin.ts` gives it), else the path as shown (relative to the cwd).
+ */
+export function deckPathOf(shown: string): string {
+  const norm = shown.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   if (norm.startsWith('decks/')) return norm.slice('decks/'.length);
-  return norm.replace(/^(\.\/)+/, '');
+  const at = norm.lastIndexOf('/decks/');
+  return at >= 0 ? norm.slice(at + '/decks/'.length) : norm;
 }

@@ -73,23 +73,93 @@ export interface Fence {
   info: string;
 }
 
-const FENCE_OPEN = /^(`{3,}|~{3,})\s*([^`]*?)\s*$/;
+const isBlank = (c: number) => c === 32 || c === 9;
 
-/** A fence opener on an already-trimmed-left line, or null. */
+/** A fence opener on an already-trimmed-left line, or null. Hand-written: no regex backtracking. */
 export function fenceOpen(trimmed: string): Fence | null {
   const c = trimmed.charCodeAt(0);
   if (c !== 96 && c !== 126) return null;
-  const m = FENCE_OPEN.exec(trimmed);
-  if (!m) return null;
-  const marks = m[1]!;
-  return { char: marks[0] as '`' | '~', length: marks.length, info: m[2] ?? '' };
+  let n = 1;
+  while (n < trimmed.length && trimmed.charCodeAt(n) === c) n += 1;
+  if (n < 3) return null;
+  const info = trimmed.slice(n).trim();
+  // A backtick fence's info string may not hold a backtick (CommonMark), so ``x`` is inline code.
+  if (c === 96 && info.includes('`')) return null;
+  return { char: c === 96 ? '`' : '~', length: n, info };
 }
 
 export function closesFence(trimmed: string, fence: Fence): boolean {
-  if (trimmed.charCodeAt(0) !== fence.char.charCodeAt(0)) return false;
+  const c = fence.char.charCodeAt(0);
+  if (trimmed.charCodeAt(0) !== c) return false;
   let n = 0;
-  while (n < trimmed.length && trimmed[n] === fence.char) n += 1;
-  return n >= fence.length && trimmed.slice(n).trim() === '';
+  while (n < trimmed.length && trimmed.charCodeAt(n) === c) n += 1;
+  if (n < fence.length) return false;
+  for (let k = n; k < trimmed.length; k++) if (!isBlank(trimmed.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * `hasCloser(from, fence)`: does any line at index >= from close `fence`? Answered from suffix
+ * maxima of closing-run lengths, built on first use, so a file full of unclosed fences stays
+ * linear instead of rescanning the rest of the file for each one.
+ */
+export function closerFinder(lines: string[]): (from: number, fence: Fence) => boolean {
+  let backtick: Int32Array | null = null;
+  let tilde: Int32Array | null = null;
+  const build = () => {
+    const n = lines.length;
+    backtick = new Int32Array(n + 1);
+    tilde = new Int32Array(n + 1);
+    for (let k = n - 1; k >= 0; k--) {
+      backtick[k] = backtick[k + 1]!;
+      tilde[k] = tilde[k + 1]!;
+      const line = lines[k]!;
+      let i = 0;
+      while (i < line.length && isBlank(line.charCodeAt(i))) i += 1;
+      const c = line.charCodeAt(i);
+      if (c !== 96 && c !== 126) continue;
+      let j = i;
+      while (j < line.length && line.charCodeAt(j) === c) j += 1;
+      let rest = j;
+      while (rest < line.length && isBlank(line.charCodeAt(rest))) rest += 1;
+      if (rest < line.length) continue;
+      const table = c === 96 ? backtick : tilde;
+      if (j - i > table[k]!) table[k] = j - i;
+    }
+  };
+  return (from, fence) => {
+    if (!backtick) build();
+    const table = fence.char === '`' ? backtick! : tilde!;
+    return from < table.length && table[from]! >= fence.length;
+  };
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+/**
+ * An ATX heading on an already-trimmed-left line (`## Title ##` → level 2, "Title"), or null.
+ * Hand-written: a regex with a lazy body and optional closing marks backtracks quadratically on
+ * long runs of spaces.
+ */
+export function parseHeading(trimmed: string): Heading | null {
+  let n = 0;
+  while (n < trimmed.length && trimmed.charCodeAt(n) === 35) n += 1;
+  if (n === 0 || n > 6) return null;
+  if (n < trimmed.length && !isBlank(trimmed.charCodeAt(n))) return null;
+  let end = trimmed.length;
+  while (end > n && isBlank(trimmed.charCodeAt(end - 1))) end -= 1;
+  let k = end;
+  while (k > n && trimmed.charCodeAt(k - 1) === 35) k -= 1;
+  if (k < end && (k === n || isBlank(trimmed.charCodeAt(k - 1)))) {
+    end = k;
+    while (end > n && isBlank(trimmed.charCodeAt(end - 1))) end -= 1;
+  }
+  let start = n;
+  while (start < end && isBlank(trimmed.charCodeAt(start))) start += 1;
+  return { level: n, text: trimmed.slice(start, end) };
 }
 
 /**

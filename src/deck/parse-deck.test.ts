@@ -169,7 +169,7 @@ describe('real-world quirks, one fixture each', () => {
       expect.objectContaining({
         line: 26,
         severity: 'warning',
-        message: expect.stringMatching(/line 20/),
+        message: expect.stringMatching(/same question appears on lines 20 and 26/),
       }),
     ]);
   });
@@ -188,5 +188,94 @@ describe('section and title', () => {
 
   it('falls back to the file name for the title', () => {
     expect(parseDeck('', 'my_great-deck.md').title).toBe('My great deck');
+  });
+});
+
+/** A one-card deck; `answer` and `question` are the tab bodies, already indented. */
+const oneCard = (question: string, answer: string) =>
+  `!!! Question ""\n    === "Question"\n${question}\n    === "Answer"\n${answer}\n`;
+
+describe('line endings built in the test (editors strip them from fixtures)', () => {
+  it('reads a BOM, CRLF and lone CR line endings and a missing final newline', () => {
+    const lf =
+      '# T\n\n' +
+      oneCard('        #### Q one?', '        A one.') +
+      '\n' +
+      oneCard('        Q two?', '        A two.');
+    const expected = [
+      ['Q one?', 'A one.', 3],
+      ['Q two?', 'A two.', 9],
+    ];
+    for (const text of [lf, `\ufeff${lf.replace(/\n/g, '\r\n')}`, lf.replace(/\n/g, '\r')]) {
+      const deck = parseDeck(text.replace(/\s+$/, ''), 'd.md');
+      expect(deck.title).toBe('T');
+      expect(deck.cards.map((c) => [c.question, c.answer, c.line])).toEqual(expected);
+    }
+  });
+});
+
+describe('headings', () => {
+  it('drops heading marks, closing marks and their extra spaces from questions', () => {
+    const q = (line: string) => parseDeck(oneCard(line, '        A'), 'd.md').cards[0]?.question;
+    expect(q('        ####    Spaced out?   ')).toBe('Spaced out?');
+    expect(q('        ## Closed? ##')).toBe('Closed?');
+    expect(q('        #hashtag, not a heading')).toBe('#hashtag, not a heading');
+    expect(q('        ####### seven marks is text')).toBe('####### seven marks is text');
+  });
+});
+
+describe('regressions', () => {
+  // Guards: a long run of spaces in a heading, fence line or front matter made regexes backtrack
+  // quadratically (seconds per line); sized so a return of that fails by the test timeout.
+  it('reads lines with huge runs of spaces without backtracking', () => {
+    const sp = ' '.repeat(200_000);
+    const deck = parseDeck(
+      `---\ntitle: a${sp}b\n---\n# H${sp}x\n\`\`\`a${sp}b\n\`\`\`\n` +
+        oneCard(`        #### Q${sp}?`, '        A'),
+      'd.md',
+    );
+    expect(deck.title).toBe(`a${sp}b`);
+    expect(deck.cards).toHaveLength(1);
+    expect(deck.cards[0]!.question).toBe(`Q${sp}?`);
+  });
+
+  // Guards: every unclosed top-level fence rescanned the rest of the file (quadratic).
+  it('handles a file of thousands of unclosed fences in linear time', () => {
+    const deck = parseDeck(Array.from({ length: 40_000 }, () => '````x').join('\n'), 'd.md');
+    expect(deck.diagnostics.filter((d) => /never closed/.test(d.message))).toHaveLength(40_000);
+  });
+
+  // Guards: `<!-- id: … -->` inside a code fence of an answer was taken as the card's pin.
+  it('never reads a pin comment inside a fence', () => {
+    const deck = parseDeck(
+      oneCard('        Q?', '        ```html\n        <!-- id: not-a-pin -->\n        ```'),
+      'd.md',
+    );
+    expect(deck.cards[0]!.id).not.toBe('d:not-a-pin');
+    expect(deck.cards[0]!.answer).toBe('```html\n<!-- id: not-a-pin -->\n```');
+  });
+
+  // Guards: an unclosed fence in the Question tab swallowed the Answer tab and lost the card.
+  it('ends an unclosed fence where its tab ends', () => {
+    const deck = parseDeck(oneCard('        Q?\n        ```', '        A'), 'd.md');
+    expect(deck.cards.map((c) => [c.question, c.answer])).toEqual([['Q?\n```', 'A']]);
+    expect(deck.diagnostics[0]!.message).toMatch(/never closed/);
+  });
+
+  // Guards: with a front-matter title, the page's `#` heading showed up as every card's section.
+  it('never puts the first # heading into sections, even under a front-matter title', () => {
+    const deck = parseDeck(
+      `---\ntitle: FM\n---\n# Page\n## Part\n${oneCard('        Q?', '        A')}`,
+      'd.md',
+    );
+    expect(deck.title).toBe('FM');
+    expect(deck.cards[0]!.section).toEqual(['Part']);
+  });
+
+  // Guards: the seed deck's `!!! Note` body is written flush under it and was dropped.
+  it('keeps the Attention Masks note text from the seed deck', () => {
+    const seed = readFileSync(join(root, 'decks/ml-interview-questions.md'), 'utf8');
+    const masks = parseDeck(seed, 'm.md').cards[6]!;
+    expect(masks.answer).toMatch(/\n\n> \[!NOTE\]\n> We can use a special token for padding\./);
   });
 });

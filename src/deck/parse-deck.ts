@@ -5,19 +5,21 @@ import type { Card, Deck, Diagnostic } from '../shared/types.ts';
 import { convertAdmonitions, stripHeadingMarks } from './admonitions.ts';
 import { cardId, deckIdFromPath, PIN_PATTERN, pinnedCardId, slug } from './card-id.ts';
 import {
+  closerFinder,
   closesFence,
   dedent,
   fenceOpen,
   indentOf,
   markupStart,
+  parseHeading,
   splitLines,
   trimBlankLines,
   type Fence,
+  type Heading,
 } from './lines.ts';
 
 const QUESTION_START = /^(?:!!!|\?\?\?\+?)[ \t]+question\b(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/i;
 const TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
-const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 interface FrontMatter {
   id?: string;
@@ -35,24 +37,31 @@ function readFrontMatter(lines: string[]): FrontMatter {
       fm.end = i + 1;
       return fm;
     }
-    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2').replace(/\s+#.*$/, '');
-    if (m[1] === 'id' && value) fm.id = value;
-    if (m[1] === 'title' && value) fm.title = value;
+    // `key: value` by hand: the obvious regex backtracks quadratically on long runs of spaces.
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const key = line.slice(0, colon).trim();
+    if (key !== 'id' && key !== 'title') continue;
+    const value = frontMatterValue(line.slice(colon + 1));
+    if (key === 'id' && value) fm.id = value;
+    if (key === 'title' && value) fm.title = value;
   }
   return { end: 0 };
+}
+
+/** `"quoted"` or `'quoted'` → the text inside; unquoted values lose a trailing ` # comment`. */
+function frontMatterValue(raw: string): string {
+  const v = raw.trim();
+  const q = v.charAt(0);
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) return v.slice(1, -1).trim();
+  const comment = v.search(/\s#/);
+  return (comment >= 0 ? v.slice(0, comment) : v).trim();
 }
 
 function titleFromPath(path: string): string {
   const base = (path.split(/[\\/]/).pop() ?? path).replace(/\.(md|markdown)$/i, '');
   const words = base.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled deck';
-}
-
-interface Heading {
-  level: number;
-  text: string;
 }
 
 interface BlockResult {
@@ -112,15 +121,20 @@ function readBlock(
     const line = lines[i]!;
     const ind = indents[i]!;
     const trimmed = ind < 0 ? '' : markupStart(line);
-    if (ind >= 0 && trimmed.startsWith('<!--')) {
+    // A fence cannot outlive its tab: a line back at the tab's indentation ends it, as the
+    // indentation-based admonition and tab blocks of mkdocs do.
+    if (fence && ind >= 0 && ind <= tabIndent) fence = null;
+    if (fence) {
+      if (ind >= 0 && closesFence(trimmed, fence)) fence = null;
+    } else if (ind >= 0 && result.pin === null && trimmed.startsWith('<!--')) {
       const pin = PIN_PATTERN.exec(trimmed);
-      if (pin && result.pin === null) {
+      if (pin) {
         result.pin = pin[1]!;
         continue;
       }
     }
     if (fence) {
-      if (ind >= 0 && closesFence(trimmed, fence)) fence = null;
+      // inside a fence: never a tab, a pin or anything else
     } else if (ind >= 0 && (tabIndent < 0 || ind <= tabIndent) && trimmed.startsWith('===')) {
       const tab = TAB.exec(trimmed);
       if (tab) {
@@ -175,7 +189,10 @@ export function parseDeck(text: string, path: string): Deck {
   let pendingPin: string | null = null;
   let inComment = false;
   let fence: Fence | null = null;
-  let fenceLine = 0;
+  // The first `#` heading is the page's title heading: it names the deck (unless front matter
+  // does) and is never part of a card's section, which would otherwise repeat it on every card.
+  let titleHeadingSeen = false;
+  const hasCloser = closerFinder(lines);
   const idLines = new Map<string, number>();
 
   const n = lines.length;
@@ -218,9 +235,8 @@ export function parseDeck(text: string, path: string): Deck {
     if (first === 96 || first === 126) {
       const open = fenceOpen(trimmed);
       if (open) {
-        if (hasCloser(lines, i + 1, open)) {
+        if (hasCloser(i + 1, open)) {
           fence = open;
-          fenceLine = i;
         } else {
           diagnostics.push({
             line: i + 1,
@@ -253,11 +269,13 @@ export function parseDeck(text: string, path: string): Deck {
     }
     pendingPin = null;
     if (first === 35) {
-      const h = ind < 4 ? HEADING.exec(trimmed) : null;
-      if (h) {
-        const heading = { level: h[1]!.length, text: h[2]! };
-        if (heading.level === 1 && title === null) {
-          title = heading.text; // the deck's title, not a section of its cards
+      const heading = ind < 4 ? parseHeading(trimmed) : null;
+      if (heading) {
+        if (heading.text === '') {
+          // an empty heading names nothing
+        } else if (heading.level === 1 && !titleHeadingSeen) {
+          titleHeadingSeen = true;
+          title ??= heading.text;
         } else {
           while (headings.length > 0 && headings[headings.length - 1]!.level >= heading.level)
             headings.pop();
@@ -279,19 +297,12 @@ export function parseDeck(text: string, path: string): Deck {
         'An HTML comment (<!--) is never closed with -->, so everything after it is ignored.',
     });
   }
-  if (fence) {
-    diagnostics.push({
-      line: fenceLine + 1,
-      severity: 'error',
-      message: 'This code block is never closed; add a closing fence line.',
-    });
-  }
   if (cards.length === 0) {
     diagnostics.push({
       line: 1,
       severity: 'warning',
       message:
-        'No cards found. A card is a `!!! Question ""` block with an indented `=== "Question"` tab and an `=== "Answer"` tab under it.',
+        'No cards found: a card is a `!!! Question ""` block with an indented `=== "Question"` tab and an `=== "Answer"` tab under it, each holding indented text.',
     });
   }
   diagnostics.sort((a, b) => a.line - b.line);
@@ -340,7 +351,7 @@ export function parseDeck(text: string, path: string): Deck {
         severity: 'warning',
         message: pin
           ? `The id "${pin}" is already used by the card on line ${idLines.get(base)}; this card got "${id.slice(deckId.length + 1)}" instead. Give each card its own id.`
-          : `The same question appears on line ${idLines.get(base)}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
+          : `The same question appears on lines ${idLines.get(base)} and ${line}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
       });
     }
     idLines.set(id, line);
@@ -354,12 +365,4 @@ export function parseDeck(text: string, path: string): Deck {
       index: cards.length,
     });
   }
-}
-
-function hasCloser(lines: string[], from: number, fence: Fence): boolean {
-  for (let k = from; k < lines.length; k++) {
-    const t = lines[k]!.trimStart();
-    if (closesFence(t, fence)) return true;
-  }
-  return false;
 }

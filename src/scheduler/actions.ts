@@ -8,7 +8,7 @@ import type {
   SchedulingState,
   Settings,
 } from '../shared/types.ts';
-import { answer, newSchedulingState } from './fsrs.ts';
+import { answer, newSchedulingState, resetState } from './fsrs.ts';
 import { newLogId } from './ids.ts';
 
 export interface ActionResult {
@@ -65,14 +65,7 @@ export function reviewEntry(
 }
 
 export function resetEntry(args: BaseArgs): ActionResult {
-  return build(
-    args,
-    'reset',
-    null,
-    newSchedulingState(args.now),
-    args.state?.suspended ?? false,
-    0,
-  );
+  return build(args, 'reset', null, resetState(args.now), args.state?.suspended ?? false, 0);
 }
 
 export function suspendEntry(args: BaseArgs): ActionResult {

@@ -20,3 +20,15 @@ export function dayKey(now: number, dayStartHour: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${s.getFullYear()}-${pad(s.getMonth() + 1)}-${pad(s.getDate())}`;
 }
+
+/**
+ * Whole study days from the day of `from` to the day of `to` (negative when `to` is earlier):
+ * 0 within one study day, 1 from 03:59 to 04:00. Counted on the calendar dates of the two day
+ * starts, so a 23 h or 25 h DST day still counts as one.
+ */
+export function daysBetween(from: number, to: number, dayStartHour: number): number {
+  const a = new Date(dayStartOf(from, dayStartHour));
+  const b = new Date(dayStartOf(to, dayStartHour));
+  const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((utc(b) - utc(a)) / 86_400_000);
+}

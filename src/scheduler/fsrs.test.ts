@@ -1,25 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../shared/types.ts';
+import { DEFAULT_SETTINGS, RATINGS, type SchedulingState } from '../shared/types.ts';
 import {
   answer,
+  createEngine,
   formatInterval,
+  fromFsrsCard,
   newSchedulingState,
   previewIntervals,
+  resetState,
   retrievability,
+  toFsrsCard,
 } from './fsrs.ts';
 
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const now = new Date('2026-11-24T10:00:00-05:00').getTime();
 const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 86_400_000;
 
 describe('FSRS through ts-fsrs', () => {
   it("follows Anki's learning steps 1m 10m for a new card", () => {
     const p = previewIntervals(newSchedulingState(now), now, settings);
     expect(p[1].due - now).toBe(1 * MIN);
+    // ts-fsrs's Hard on the first step is the mean of the first two steps, rounded: 5.5 → 6 min.
+    expect(p[2].due - now).toBe(6 * MIN);
     expect(p[3].due - now).toBe(10 * MIN);
     expect(p[4].due - now).toBeGreaterThanOrEqual(DAY);
-    expect([p[1].label, p[3].label]).toEqual(['1m', '10m']);
+    expect([p[1].label, p[2].label, p[3].label]).toEqual(['1m', '6m', '10m']);
   });
 
   it('graduates after the last step and lapses to relearning on Again', () => {
@@ -34,6 +41,39 @@ describe('FSRS through ts-fsrs', () => {
     expect(lapse.due - s.due).toBe(10 * MIN);
   });
 
+  it('takes steps in hours and days as Anki writes them', () => {
+    const hd = { ...settings, learningSteps: ['1h', '1d'] };
+    const p = previewIntervals(newSchedulingState(now), now, hd);
+    expect(p[1].due - now).toBe(HOUR);
+    expect(p[3].due - now).toBe(DAY);
+    // ts-fsrs treats a step of a day or more as a review-phase card due after the step.
+    expect(answer(newSchedulingState(now), 3, now, hd)).toMatchObject({
+      phase: 'review',
+      scheduledDays: 1,
+      due: now + DAY,
+    });
+  });
+
+  it('with no learning steps a new card goes straight to review', () => {
+    const none = { ...settings, learningSteps: [] };
+    const s = answer(newSchedulingState(now), 3, now, none);
+    expect(s.phase).toBe('review');
+    expect(s.scheduledDays).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the preview shows exactly what answering will do, fuzz on', () => {
+    const fuzz = { ...settings, enableFuzz: true };
+    let s = newSchedulingState(now);
+    let t = now;
+    for (const r of [3, 3, 3, 2, 3, 1, 3, 4] as const) {
+      const p = previewIntervals(s, t, fuzz);
+      const next = answer(s, r, t, fuzz);
+      expect(next.due).toBe(p[r].due);
+      s = next;
+      t = s.due + HOUR;
+    }
+  });
+
   it('higher retention gives shorter intervals', () => {
     const learned = answer(newSchedulingState(now), 4, now, settings);
     const at = (r: number) =>
@@ -41,13 +81,47 @@ describe('FSRS through ts-fsrs', () => {
     expect(at(0.95)).toBeLessThan(at(0.8));
   });
 
-  it('formats intervals for the buttons', () => {
+  it('reuses one engine per distinct settings', () => {
+    expect(createEngine({ ...settings })).toBe(createEngine({ ...settings }));
+    expect(createEngine({ ...settings, desiredRetention: 0.85 })).not.toBe(createEngine(settings));
+  });
+
+  it('converts to and from ts-fsrs cards without loss', () => {
+    let s: SchedulingState = newSchedulingState(now);
+    expect(fromFsrsCard(toFsrsCard(s))).toEqual(s);
+    for (const r of RATINGS) {
+      s = answer(s, r, s.due + MIN, settings);
+      expect(fromFsrsCard(toFsrsCard(s))).toEqual(s);
+    }
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
+  it('reset makes a card new again, due now', () => {
+    const s = answer(newSchedulingState(now), 4, now, settings);
+    expect(resetState(now + DAY)).toEqual(newSchedulingState(now + DAY));
+    expect(resetState(now + DAY)).toMatchObject({ phase: 'new', reps: 0, lastReview: null });
+    expect(s.reps).toBe(1);
+  });
+
+  it('formats intervals for the buttons as Anki does', () => {
     expect(formatInterval(30_000)).toBe('<1m');
+    expect(formatInterval(MIN)).toBe('1m');
     expect(formatInterval(10 * MIN)).toBe('10m');
-    expect(formatInterval(5 * 3_600_000)).toBe('5h');
+    expect(formatInterval(59.8 * MIN)).toBe('1h');
+    expect(formatInterval(HOUR)).toBe('1h');
+    expect(formatInterval(1.5 * HOUR)).toBe('1.5h');
+    expect(formatInterval(5 * HOUR)).toBe('5h');
+    expect(formatInterval(23.99 * HOUR)).toBe('1d');
     expect(formatInterval(DAY)).toBe('1d');
+    expect(formatInterval(29 * DAY)).toBe('29d');
+    expect(formatInterval(30 * DAY)).toBe('30d');
+    expect(formatInterval(31 * DAY)).toBe('1mo');
     expect(formatInterval(96 * DAY)).toBe('3.2mo');
+    expect(formatInterval(364 * DAY)).toBe('1y');
     expect(formatInterval(548 * DAY)).toBe('1.5y');
+    // Anki's collapsed form for intervals within the learn-ahead limit, on request only.
+    expect(formatInterval(10 * MIN, 20 * MIN)).toBe('<10m');
+    expect(formatInterval(DAY, 20 * MIN)).toBe('1d');
   });
 
   it('retrievability is 0 for new cards and falls over time', () => {
@@ -57,5 +131,6 @@ describe('FSRS through ts-fsrs', () => {
     const r2 = retrievability(s, now + 30 * DAY, settings);
     expect(r1).toBeGreaterThan(r2);
     expect(r1).toBeLessThanOrEqual(1);
+    expect(r2).toBeGreaterThan(0);
   });
 });

@@ -28,9 +28,12 @@ const STATE_OF: Record<CardPhase, State> = {
 };
 
 const engines = new Map<string, FSRS>();
+// The app passes the same settings object answer after answer: skip building the key then.
+let last: { settings: Settings; engine: FSRS } | null = null;
 
 /** One ts-fsrs engine per distinct settings, reused across answers. */
 export function createEngine(settings: Settings): FSRS {
+  if (last?.settings === settings) return last.engine;
   const key = JSON.stringify([
     settings.desiredRetention,
     settings.maximumInterval,
@@ -55,6 +58,7 @@ export function createEngine(settings: Settings): FSRS {
     if (engines.size > 20) engines.clear();
     engines.set(key, engine);
   }
+  last = { settings, engine };
   return engine;
 }
 
@@ -104,6 +108,11 @@ export function fromFsrsCard(c: FsrsCard): SchedulingState {
   };
 }
 
+/** A card as if never seen, due at `now`: what a reset ("Forget") leaves. */
+export function resetState(now: number): SchedulingState {
+  return newSchedulingState(now);
+}
+
 /** A new card's ts-fsrs form: its due date does not affect how an answer schedules it. */
 function input(sched: SchedulingState, now: number): FsrsCard {
   return sched.phase === 'new' && sched.reps === 0
@@ -137,21 +146,37 @@ export function previewIntervals(
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+// Anki's month for labels: a twelfth of a year, so 365 days is "1y", never "12.2mo".
+const MONTH = YEAR / 12;
 
-const oneDecimal = (n: number) => {
-  const r = Math.round(n * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
-};
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 
-/** An interval as Anki prints it on a button: "<1m", "10m", "5h", "3d", "3.2mo", "1.5y". */
-export function formatInterval(ms: number): string {
+/**
+ * An interval as Anki prints it on an answer button (rslib scheduler/timespan.rs): whole minutes
+ * and days, hours, months and years to one decimal — "<1m", "10m", "1.5h", "3d", "3.2mo", "1.5y".
+ * The unit is chosen after rounding, so 59.7 minutes is "1h", not Anki's "60m".
+ *
+ * Anki also writes "<10m" for any interval shorter than its learn-ahead limit, because such a card
+ * may come back early. Buttons here show the plain step ("10m"); pass `collapseMs` (the queue's
+ * LEARN_AHEAD_MS) to get Anki's "<10m" form.
+ */
+export function formatInterval(ms: number, collapseMs = 0): string {
   if (ms < MINUTE) return '<1m';
-  if (ms < HOUR) return `${Math.round(ms / MINUTE)}m`;
-  if (ms < DAY) return `${oneDecimal(ms / HOUR)}h`;
-  const days = ms / DAY;
-  if (days < 30) return `${Math.round(days)}d`;
-  if (days < 365) return `${oneDecimal(days / 30)}mo`;
-  return `${oneDecimal(days / 365)}y`;
+  const label = plainInterval(ms);
+  return ms < collapseMs ? `<${label}` : label;
+}
+
+function plainInterval(ms: number): string {
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round((ms / HOUR) * 10) / 10;
+  if (hours < 24) return `${oneDecimal(hours)}h`;
+  const days = Math.round(ms / DAY);
+  if (days * DAY < MONTH) return `${days}d`;
+  const months = Math.round((ms / MONTH) * 10) / 10;
+  if (months < 12) return `${oneDecimal(months)}mo`;
+  return `${oneDecimal(ms / YEAR)}y`;
 }
 
 /** The chance of recalling the card now (0 for a card never answered). */

@@ -1,4 +1,5 @@
-// The review log in the column layout the FSRS optimizer reads.
+// The review log in the column layout the FSRS optimizer reads (fsrs-rs / fsrs-optimizer):
+// card_id,review_time,review_rating,review_state,review_duration.
 import type { CardPhase, ReviewLogEntry } from '../shared/types.ts';
 
 const STATE_CODE: Record<CardPhase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
@@ -7,26 +8,29 @@ export const OPTIMIZER_CSV_HEADER =
   'card_id,review_time,review_rating,review_state,review_duration';
 
 /**
- * card_id is an integer per card (the optimizer wants int64): the time of the card's first
- * review, moved on by 1 ms when two cards share it. review_state is the state before the answer.
+ * One row per answer, oldest first. card_id is an integer (the optimizer wants int64): the ms
+ * time of the card's first answer, moved on by 1 ms while another card holds it, so ids are
+ * stable across exports. A reset starts the card's history over, and the optimizer would read a
+ * New answer in the middle of a history as noise, so answers after a reset get a new card_id.
+ * review_state is the state before the answer; times and durations are ms.
  */
 export function reviewLogToCsv(entries: readonly ReviewLogEntry[]): string {
-  const reviews = entries
-    .filter((e) => e.kind === 'review' && e.rating !== null)
-    .sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+  const sorted = [...entries].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
   const ids = new Map<string, number>();
   const used = new Set<number>();
   const rows = [OPTIMIZER_CSV_HEADER];
-  for (const e of reviews) {
+  for (const e of sorted) {
+    if (e.kind === 'reset') ids.delete(e.cardId);
+    if (e.kind !== 'review' || e.rating === null) continue;
     let id = ids.get(e.cardId);
     if (id === undefined) {
-      id = e.time;
+      id = Math.floor(e.time);
       while (used.has(id)) id += 1;
       used.add(id);
       ids.set(e.cardId, id);
     }
     rows.push(
-      `${id},${e.time},${e.rating},${STATE_CODE[e.before.phase]},${Math.round(e.durationMs)}`,
+      `${id},${e.time},${e.rating},${STATE_CODE[e.before.phase]},${Math.max(0, Math.round(e.durationMs))}`,
     );
   }
   return `${rows.join('\n')}\n`;

@@ -6,13 +6,14 @@ import {
   type ReviewLogEntry,
   type SchedulingState,
 } from '../shared/types.ts';
-import { reviewEntry } from './actions.ts';
+import { resetEntry, reviewEntry } from './actions.ts';
 import { newSchedulingState } from './fsrs.ts';
 import { buildQueue } from './queue.ts';
 
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, newPerDay: 3 };
 const now = new Date('2026-11-24T10:00:00-05:00').getTime();
 const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 86_400_000;
 
 const makeCard = (i: number): Card => ({
@@ -129,5 +130,110 @@ describe('the daily queue', () => {
     const q = buildQueue({ cards: cards.slice(0, 2), states, todayLog: [], settings, now });
     expect(q.newCards).toEqual(['d:1']);
     expect(q.learning).toEqual([]);
+  });
+
+  it('introduces new cards deck by deck in file order, whatever order they are given in', () => {
+    const a = (i: number): Card => ({ ...makeCard(i), id: `a:${i}`, deckId: 'a' });
+    const b = (i: number): Card => ({ ...makeCard(i), id: `b:${i}`, deckId: 'b' });
+    const given = [b(1), a(2), b(0), a(0), a(1)];
+    const q = buildQueue({
+      cards: given,
+      states: new Map(),
+      todayLog: [],
+      settings: { ...settings, newPerDay: 10 },
+      now,
+    });
+    expect(q.newCards).toEqual(['b:0', 'b:1', 'a:0', 'a:1', 'a:2']);
+  });
+
+  it('counts reviews done today against the review limit, and nothing from yesterday', () => {
+    const states = new Map<string, CardState>();
+    const todayLog: ReviewLogEntry[] = [];
+    cards.forEach((c, i) => {
+      const st = makeState(c, { phase: 'review', due: now - DAY, scheduledDays: 3 });
+      states.set(c.id, st);
+      if (i < 3) {
+        const r = reviewEntry({
+          card: c,
+          state: st,
+          rating: 3,
+          now: now - i * 10 * HOUR,
+          durationMs: 1,
+          settings,
+        });
+        todayLog.push(r.entry);
+      }
+    });
+    // now is 10:00, the day started at 04:00: only the answer at 10:00 was today; the one at
+    // 00:00 belongs to yesterday's study day and the one at 14:00 yesterday too.
+    const q = buildQueue({
+      cards,
+      states,
+      todayLog,
+      settings: { ...settings, reviewsPerDay: 5 },
+      now,
+    });
+    expect(q.counts.review).toBe(4);
+  });
+
+  it('a card reset and learned again today still counts once against the new limit', () => {
+    const c = cards[0]!;
+    const first = reviewEntry({
+      card: c,
+      state: undefined,
+      rating: 4,
+      now: now - 3 * HOUR,
+      durationMs: 1,
+      settings,
+    });
+    const reset = resetEntry({ card: c, state: first.state, now: now - 2 * HOUR });
+    const again = reviewEntry({
+      card: c,
+      state: reset.state,
+      rating: 3,
+      now: now - HOUR,
+      durationMs: 1,
+      settings,
+    });
+    const q = buildQueue({
+      cards,
+      states: new Map([[c.id, again.state]]),
+      todayLog: [first.entry, reset.entry, again.entry],
+      settings,
+      now,
+    });
+    expect(q.newCards).toEqual(['d:1', 'd:2']);
+  });
+
+  it('reviews are due until the next day start (04:00), not until midnight or 24 h', () => {
+    const late = now + 17.5 * HOUR; // 03:30 tomorrow: still today's study day
+    const after = now + 18.5 * HOUR; // 04:30 tomorrow
+    const states = new Map<string, CardState>([
+      [cards[0]!.id, makeState(cards[0]!, { phase: 'review', due: late, scheduledDays: 4 })],
+      [cards[1]!.id, makeState(cards[1]!, { phase: 'review', due: after, scheduledDays: 4 })],
+    ]);
+    const q = buildQueue({ cards: cards.slice(0, 2), states, todayLog: [], settings, now });
+    expect(q.review).toEqual(['d:0']);
+  });
+
+  it('learning cards due soon wait while reviews or new cards remain', () => {
+    const states = new Map<string, CardState>([
+      [cards[0]!.id, makeState(cards[0]!, { phase: 'learning', due: now + 5 * MIN })],
+      [cards[1]!.id, makeState(cards[1]!, { phase: 'review', due: now - DAY, scheduledDays: 2 })],
+    ]);
+    const two = cards.slice(0, 3);
+    expect(buildQueue({ cards: two, states, todayLog: [], settings, now }).next).toEqual({
+      cardId: 'd:1',
+      kind: 'review',
+    });
+    states.delete(cards[1]!.id);
+    expect(buildQueue({ cards: two, states, todayLog: [], settings, now }).next).toEqual({
+      cardId: 'd:1',
+      kind: 'new',
+    });
+    expect(
+      buildQueue({ cards: two, states, todayLog: [], settings: { ...settings, newPerDay: 0 }, now })
+        .next,
+    ).toEqual({ cardId: 'd:0', kind: 'learning' });
   });
 });

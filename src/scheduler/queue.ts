@@ -1,8 +1,9 @@
 // Today's queue for a set of cards, Anki's order: learning cards due now, then due reviews (most
 // overdue relative to their interval first), then new cards in file order up to what is left of
-// the daily limit. Limits count what was done today across sessions, from today's log.
+// the daily limit, then learning cards due within the learn-ahead limit. Limits count what was
+// done today across sessions, from today's log. One pass over the cards plus sorts: O(n log n).
 import type { Card, CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
-import { nextDayStart } from './day.ts';
+import { dayStartOf, nextDayStart } from './day.ts';
 
 export type QueueKind = 'new' | 'learning' | 'review';
 
@@ -36,12 +37,20 @@ export interface TodayUsage {
   reviewsDone: number;
 }
 
-/** New cards introduced and reviews answered today, from today's log. */
-export function todayUsage(todayLog: readonly ReviewLogEntry[]): TodayUsage {
+/**
+ * New cards introduced and reviews answered today, from today's log. A card counts as introduced
+ * once however often it is answered, including a card reset and learned again today: it took a
+ * place among today's new cards. Entries before `dayStart` (a log not yet trimmed after the day
+ * rolled over) are ignored.
+ */
+export function todayUsage(
+  todayLog: readonly ReviewLogEntry[],
+  dayStart = Number.NEGATIVE_INFINITY,
+): TodayUsage {
   const introduced = new Set<CardId>();
   let reviewsDone = 0;
   for (const e of todayLog) {
-    if (e.kind !== 'review') continue;
+    if (e.kind !== 'review' || e.time < dayStart) continue;
     if (e.before.phase === 'new') introduced.add(e.cardId);
     else if (e.before.phase === 'review') reviewsDone += 1;
   }
@@ -52,28 +61,32 @@ export function buildQueue(input: QueueInput): Queue {
   const { cards, states, settings, now } = input;
   const learnAheadMs = input.learnAheadMs ?? LEARN_AHEAD_MS;
   const endOfDay = nextDayStart(now, settings.dayStartHour);
-  const usage = todayUsage(input.todayLog);
+  const usage = todayUsage(input.todayLog, dayStartOf(now, settings.dayStartHour));
   const newLeft = Math.max(0, settings.newPerDay - usage.newIntroduced);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - usage.reviewsDone);
 
   const learning: [CardId, number][] = [];
   const ahead: [CardId, number][] = [];
   const reviews: [CardId, number, number][] = [];
-  const newCards: CardId[] = [];
+  // New cards in file order: decks in the order they first appear in `cards`, then card.index.
+  const deckRank = new Map<string, number>();
+  const fresh: [number, number, CardId][] = [];
   let learningToday = 0;
   let nextLearningDue: number | null = null;
 
   for (const card of cards) {
+    let rank = deckRank.get(card.deckId);
+    if (rank === undefined) deckRank.set(card.deckId, (rank = deckRank.size));
     const st = states.get(card.id);
     if (!st) {
-      if (newCards.length < newLeft) newCards.push(card.id);
+      fresh.push([rank, card.index, card.id]);
       continue;
     }
     if (st.suspended) continue;
     const s = st.sched;
     switch (s.phase) {
       case 'new':
-        if (newCards.length < newLeft) newCards.push(card.id);
+        fresh.push([rank, card.index, card.id]);
         break;
       case 'learning':
       case 'relearning':
@@ -95,15 +108,19 @@ export function buildQueue(input: QueueInput): Queue {
   learning.sort((a, b) => a[1] - b[1]);
   ahead.sort((a, b) => a[1] - b[1]);
   reviews.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+  fresh.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const newCards = fresh.slice(0, newLeft).map((c) => c[2]);
   const review = reviews.slice(0, reviewsLeft).map((r) => r[0]);
   const learningIds = learning.map((l) => l[0]);
   const aheadIds = ahead.map((l) => l[0]);
 
-  let next: Queue['next'] = null;
-  if (learningIds[0]) next = { cardId: learningIds[0], kind: 'learning' };
-  else if (review[0]) next = { cardId: review[0], kind: 'review' };
-  else if (newCards[0]) next = { cardId: newCards[0], kind: 'new' };
-  else if (aheadIds[0]) next = { cardId: aheadIds[0], kind: 'learning' };
+  const first = (ids: CardId[], kind: QueueKind) =>
+    ids.length > 0 ? { cardId: ids[0]!, kind } : null;
+  const next =
+    first(learningIds, 'learning') ??
+    first(review, 'review') ??
+    first(newCards, 'new') ??
+    first(aheadIds, 'learning');
 
   return {
     learning: learningIds,

@@ -59,14 +59,47 @@ function simulate(steps: Step[], fuzz: boolean) {
 }
 
 describe('replaying the log rebuilds the stored state', () => {
-  it('for random rating sequences, with fuzz off and on (property)', () => {
+  it('through FSRS, recomputing every answer, for random rating sequences, fuzz off and on (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.boolean(), (steps, fuzz) => {
         const { state, log, settings } = simulate(steps, fuzz);
-        expect(replayCard([...log].reverse(), settings)).toEqual(state);
+        expect(replayCard([...log].reverse(), settings, { recompute: true })).toEqual(state);
+        expect(replayCard(log, settings)).toEqual(state);
       }),
       { numRuns: 300 },
     );
+  });
+
+  // Guards against a rebuild moving every due date after the person changed their settings.
+  it('keeps what each answer recorded when the settings changed since', () => {
+    const steps: Step[] = [
+      { kind: 'review', rating: 3, gapMs: 1000 },
+      { kind: 'review', rating: 3, gapMs: 600_000 },
+      { kind: 'review', rating: 3, gapMs: 3 * 86_400_000 },
+    ];
+    const { state, log } = simulate(steps, true);
+    const changed = { ...DEFAULT_SETTINGS, desiredRetention: 0.8, learningSteps: ['5m'] };
+    expect(replayCard(log, changed)).toEqual(state);
+    expect(replayCard(log, changed, { recompute: true })?.sched).not.toEqual(state?.sched);
+  });
+
+  it("recomputes through FSRS where the chain breaks, as when two devices' logs merge", () => {
+    const { log, settings } = simulate(
+      [
+        { kind: 'review', rating: 3, gapMs: 1000 },
+        { kind: 'review', rating: 3, gapMs: 600_000 },
+        { kind: 'review', rating: 3, gapMs: 2 * 86_400_000 },
+        { kind: 'review', rating: 1, gapMs: 9 * 86_400_000 },
+      ],
+      false,
+    );
+    // The second answer is missing: the third's `before` no longer matches the fold.
+    const gappy = [log[0]!, log[2]!, log[3]!];
+    const replayed = replayCard(gappy, settings);
+    const honest = replayCard(gappy, settings, { recompute: true });
+    expect(replayed).toEqual(honest);
+    expect(replayed?.sched).not.toEqual(log[3]!.after);
+    expect(replayed?.sched.reps).toBe(3);
   });
 
   it('groups a whole log by card', () => {
@@ -95,6 +128,7 @@ describe('replaying the log rebuilds the stored state', () => {
     );
     const restored = undoTarget(log[1]!, state, log[0]!.id, start);
     expect(restored?.sched).toEqual(log[0]!.after);
+    expect(restored?.lastLogId).toBe(log[0]!.id);
     expect(replayCard(log.slice(0, 1), settings)?.sched).toEqual(restored?.sched);
     // Undoing the very first answer makes the card new again (no stored state).
     expect(undoTarget(log[0]!, undefined, null, start)).toBeNull();

@@ -7,18 +7,28 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Parameter counts ts-fsrs accepts: FSRS-6 (21), and FSRS-5 (19) and FSRS-4.5 (17), which it
+ * migrates. Anki 24.x exports 19, so a person pasting their Anki parameters is not turned away.
+ */
+export const WEIGHT_COUNTS: readonly number[] = [17, 19, default_w.length];
+
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** '10m' → 600000; null for anything ts-fsrs would not accept. */
+/**
+ * '10m' → 600000; null for anything ts-fsrs would not read as written. ts-fsrs reads the number
+ * with parseInt, so '1.5m' would silently become 1 minute: only whole numbers are accepted.
+ */
 export function parseStep(step: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)([mhd])$/.exec(step.trim());
+  const m = /^(\d+)([mhd])$/.exec(step.trim());
   if (!m) return null;
   const n = Number(m[1]);
-  return n > 0 ? n * UNIT_MS[m[2]!]! : null;
+  return n > 0 && Number.isSafeInteger(n) ? n * UNIT_MS[m[2]!]! : null;
 }
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
+/** Checks every field; on success returns a settings object holding only the known fields. */
 export function validateSettings(
   input: unknown,
 ): { ok: true; settings: Settings } | { ok: false; errors: FieldError[] } {
@@ -31,7 +41,7 @@ export function validateSettings(
     err('desiredRetention', 'Desired retention must be a number between 0.70 and 0.99.');
   for (const field of ['newPerDay', 'reviewsPerDay'] as const) {
     const n = v[field];
-    if (!isInt(n) || n < 0 || n > 100_000)
+    if (!isCount(n) || n < 0)
       err(
         field,
         `${field === 'newPerDay' ? 'New cards' : 'Reviews'} per day must be a whole number, 0 or more.`,
@@ -39,35 +49,30 @@ export function validateSettings(
   }
   const steps = (field: 'learningSteps' | 'relearningSteps') => {
     const s = v[field];
-    if (
-      !Array.isArray(s) ||
-      s.length > 20 ||
-      !s.every((x) => typeof x === 'string' && parseStep(x) !== null)
-    )
-      err(
-        field,
-        'Steps are durations like "1m 10m" (minutes m, hours h, days d), separated by spaces.',
-      );
+    const help = 'Steps are durations like "1m 10m": a whole number and m, h or d.';
+    if (!Array.isArray(s) || s.length > 20) return err(field, `${help} At most 20 steps.`);
+    const bad = s.find((x) => typeof x !== 'string' || parseStep(x) === null);
+    if (bad !== undefined) err(field, `"${String(bad)}" is not a step. ${help}`);
   };
   steps('learningSteps');
   steps('relearningSteps');
   const max = v.maximumInterval;
-  if (!isInt(max) || max < 1 || max > 36_500)
+  if (!isCount(max) || max < 1 || max > 36_500)
     err('maximumInterval', 'The maximum interval must be a whole number of days from 1 to 36500.');
   const h = v.dayStartHour;
-  if (!isInt(h) || h < 0 || h > 23)
-    err('dayStartHour', 'The day start must be an hour from 0 to 23.');
+  if (!isCount(h) || h < 0 || h > 23)
+    err('dayStartHour', 'The day start must be a whole hour from 0 to 23.');
   if (typeof v.enableFuzz !== 'boolean') err('enableFuzz', 'Fuzz must be on or off.');
   const w = v.weights;
   if (w !== null && w !== undefined) {
     if (
       !Array.isArray(w) ||
-      w.length !== default_w.length ||
+      !WEIGHT_COUNTS.includes(w.length) ||
       !w.every((x) => typeof x === 'number' && Number.isFinite(x))
     )
       err(
         'weights',
-        `FSRS parameters must be ${default_w.length} numbers separated by commas, or empty for the defaults.`,
+        `FSRS parameters must be ${WEIGHT_COUNTS.join(', ').replace(/, (\d+)$/, ' or $1')} numbers separated by commas, or empty for the defaults.`,
       );
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -82,7 +87,7 @@ export function validateSettings(
       newPerDay: v.newPerDay as number,
       reviewsPerDay: v.reviewsPerDay as number,
       dayStartHour: h as number,
-      weights: Array.isArray(w) ? (w as number[]) : null,
+      weights: Array.isArray(w) ? [...(w as number[])] : null,
     },
   };
 }

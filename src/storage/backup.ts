@@ -1,10 +1,13 @@
 // One JSON file with everything: settings, card states, the review log and the schema version.
 // Importing merges: the logs are a union by entry id and touched cards are replayed, so two
-// devices' exports merged lose no answer from either.
+// devices' exports merged lose no answer from either, and nothing already stored is overwritten
+// except the states the merged log rebuilds.
 import { ImportRejected } from '../shared/errors.ts';
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { CARD, LOG, META_SETTINGS } from './keys.ts';
-import { CURRENT_SCHEMA, type Replay, type Repository } from './repository.ts';
+import { CURRENT_SCHEMA, DamagedRecord, migrateRecord } from './migrations.ts';
+import { rebuildStates, type Replay } from './rebuild.ts';
+import type { Repository } from './repository.ts';
 import { readSettings, validateCardState, validateLogEntry } from './validate.ts';
 
 export interface BackupFile {
@@ -14,16 +17,34 @@ export interface BackupFile {
   settings: Settings;
   cards: CardState[];
   log: ReviewLogEntry[];
-  /** Records of the file that failed validation and were left out (set by parseBackup). */
-  rejected?: number;
 }
 
+export interface ParsedBackup extends BackupFile {
+  /** Records of the file that failed validation and are left out, one sentence each (≤ 5). */
+  rejected: { count: number; messages: string[] };
+}
+
+export interface ImportResult {
+  /** Log entries new to this store. */
+  added: number;
+  /** Log entries it already had. */
+  skipped: number;
+  /** Card states written (rebuilt from the merged log, or new cards taken from the file). */
+  cards: number;
+  /** Records of the file left out as damaged. */
+  rejected: number;
+  /** Settings are imported only into a store with no progress and no settings of its own. */
+  settingsImported: boolean;
+}
+
+type BackupSource = Pick<Repository, 'readSettings' | 'readStates' | 'readFullLog'>;
+
 export async function exportBackup(
-  repo: Repository,
+  repo: BackupSource,
   now: number = Date.now(),
 ): Promise<BackupFile> {
   const [settings, cards, log] = await Promise.all([
-    repo.getMeta(META_SETTINGS),
+    repo.readSettings(),
     repo.readStates(),
     repo.readFullLog(),
   ]);
@@ -31,75 +52,133 @@ export async function exportBackup(
     format: 'recall-backup',
     schemaVersion: CURRENT_SCHEMA,
     exportedAt: new Date(now).toISOString(),
-    settings: readSettings(settings),
-    cards: cards.sort((a, b) => (a.cardId < b.cardId ? -1 : 1)),
+    settings,
+    cards: cards.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)),
     log,
   };
 }
 
-export function parseBackup(text: string): BackupFile {
+const reject = (why: string) => new ImportRejected(`${why} Nothing was imported.`);
+
+/** Reads a backup file's text; throws ImportRejected with a sentence when it cannot be used. */
+export function parseBackup(text: string): ParsedBackup {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ImportRejected(
-      'This file is not a Recall backup: it is not valid JSON. Nothing was imported.',
-    );
+    throw reject('This file is not a Recall backup: it is not valid JSON.');
   }
-  const d = data as Partial<BackupFile> | null;
-  if (
-    !d ||
-    typeof d !== 'object' ||
-    d.format !== 'recall-backup' ||
-    !Array.isArray(d.cards) ||
-    !Array.isArray(d.log)
-  )
-    throw new ImportRejected(
-      'This file is not a Recall backup (export one from Settings → Backup). Nothing was imported.',
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (d.format !== 'recall-backup' || !Array.isArray(d.cards) || !Array.isArray(d.log))
+    throw reject('This file is not a Recall backup (export one from Settings → Backup).');
+  const version = d.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw reject('This backup has no readable version number, so Recall cannot tell its layout.');
+  if (version > CURRENT_SCHEMA)
+    throw reject(
+      'This backup comes from a newer version of Recall; update Recall, then import it.',
     );
-  if (typeof d.schemaVersion !== 'number' || d.schemaVersion > CURRENT_SCHEMA)
-    throw new ImportRejected(
-      'This backup comes from a newer version of Recall; update Recall, then import it. Nothing was imported.',
-    );
-  const cards = d.cards.filter((c) => validateCardState(c) === null);
-  const log = d.log.filter((e) => validateLogEntry(e) === null);
+
+  const messages: string[] = [];
+  let count = 0;
+  const take = <T>(
+    items: unknown[],
+    key: (v: unknown) => string,
+    validate: (v: unknown) => string | null,
+    what: string,
+  ): T[] => {
+    const out: T[] = [];
+    items.forEach((raw, i) => {
+      let value: unknown;
+      let reason: string | null;
+      try {
+        value = migrateRecord(key(raw), raw, version);
+        reason = validate(value);
+      } catch (err) {
+        if (!(err instanceof DamagedRecord)) throw err;
+        reason = err.message;
+      }
+      if (reason === null) out.push(value as T);
+      else {
+        count += 1;
+        if (messages.length < 5) messages.push(`${what} ${i + 1} was left out: ${reason}.`);
+      }
+    });
+    return out;
+  };
+  const field = (v: unknown, name: string) =>
+    String((typeof v === 'object' && v !== null && (v as Record<string, unknown>)[name]) ?? '');
+  const cards = take<CardState>(
+    d.cards,
+    (v) => `${CARD}${field(v, 'cardId')}`,
+    validateCardState,
+    'Card',
+  );
+  const log = take<ReviewLogEntry>(
+    d.log,
+    (v) => `${LOG}${field(v, 'id')}`,
+    validateLogEntry,
+    'Log entry',
+  );
   return {
     format: 'recall-backup',
-    schemaVersion: d.schemaVersion,
-    exportedAt: String(d.exportedAt ?? ''),
-    settings: readSettings(d.settings),
+    schemaVersion: CURRENT_SCHEMA,
+    exportedAt: typeof d.exportedAt === 'string' ? d.exportedAt : '',
+    settings: readSettings(migrateRecord(META_SETTINGS, d.settings, version)),
     cards,
     log,
-    rejected: d.cards.length - cards.length + (d.log.length - log.length),
+    rejected: { count, messages },
   };
 }
 
+type ImportTarget = Pick<
+  Repository,
+  'logIds' | 'readStates' | 'readFullLog' | 'getMeta' | 'putMany' | 'saveSettings'
+>;
+
+/**
+ * Merges a backup into the store: log entries are a union by id (existing ones kept), then every
+ * card the file touched is rebuilt by replaying its whole merged log. Writes are chunked
+ * transactions, log first: if one fails midway, the log (the truth) is ahead and Settings →
+ * “Rebuild card states” finishes the job.
+ */
 export async function importBackup(
-  repo: Repository,
-  backup: BackupFile,
+  repo: ImportTarget,
+  backup: BackupFile | ParsedBackup,
   replay: Replay,
-): Promise<{ added: number; skipped: number; cards: number; rejected: number }> {
-  const existing = await repo.logIds();
-  const wasEmpty = existing.size === 0;
-  const added = backup.log.filter((e) => !existing.has(e.id));
+): Promise<ImportResult> {
+  const [existing, localStates, localSettings] = await Promise.all([
+    repo.logIds(),
+    repo.readStates(),
+    repo.getMeta(META_SETTINGS),
+  ]);
+  const local = new Map(localStates.map((s) => [s.cardId, s]));
+  const fromFile = new Map(backup.cards.map((s) => [s.cardId, s]));
+  const empty = existing.size === 0 && local.size === 0 && localSettings === undefined;
+
+  const seen = new Set(existing);
+  const added = backup.log.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
   await repo.putMany(added.map((e): [string, unknown] => [`${LOG}${e.id}`, e]));
 
   const touched = new Set<CardId>(added.map((e) => e.cardId));
   const states =
     touched.size > 0
-      ? replay((await repo.readFullLog()).filter((e) => touched.has(e.cardId)))
-      : new Map();
-  // Cards the file knows that have no log anywhere (none today, but kept for safety) come as they are.
-  const known = new Set((await repo.readStates()).map((s) => s.cardId));
+      ? rebuildStates(
+          (await repo.readFullLog()).filter((e) => touched.has(e.cardId)),
+          replay,
+          (id) => local.get(id) ?? fromFile.get(id),
+        )
+      : new Map<CardId, CardState>();
+  // Cards the file has progress for without any log entry (suspended in version 1) come as they are.
   for (const c of backup.cards)
-    if (!known.has(c.cardId) && !states.has(c.cardId) && !touched.has(c.cardId))
-      states.set(c.cardId, c);
+    if (!local.has(c.cardId) && !states.has(c.cardId)) states.set(c.cardId, c);
   await repo.putMany([...states.values()].map((s): [string, unknown] => [`${CARD}${s.cardId}`, s]));
-  if (wasEmpty) await repo.saveSettings(backup.settings);
+  if (empty) await repo.saveSettings(backup.settings);
   return {
     added: added.length,
     skipped: backup.log.length - added.length,
     cards: states.size,
-    rejected: backup.rejected ?? 0,
+    rejected: 'rejected' in backup ? backup.rejected.count : 0,
+    settingsImported: empty,
   };
 }

@@ -10,10 +10,13 @@ export function toStorageError(err: unknown): Error {
     err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException)
       ? (err as Error).name
       : '';
-  if (name === 'QuotaExceededError') return new QuotaExceeded('The device storage is full.');
+  if (name === 'QuotaExceededError')
+    return new QuotaExceeded(
+      'The device storage is full: free some space (or remove other sites’ data), then try again.',
+    );
   const detail = err instanceof Error ? err.message : String(err);
   return new StorageUnavailable(
-    `This browser's storage is not available (${detail || name || 'unknown error'}).`,
+    `This browser's storage is not available (${detail || name || 'unknown error'}): in a private window or with site data blocked, Recall cannot save progress.`,
   );
 }
 

@@ -1,83 +1,219 @@
-// Data migrations. Each copies fields it does not know and removes only the legacy fields it
-// names. Every record is copied to `snapshot:v<N>:<key>` before a migration touches anything.
+// Schema versions and data migrations. A migration copies the fields it does not know and removes
+// only the legacy fields it names. Every record is copied to `snapshot:v<N>:<key>` (in a committed
+// transaction of its own) before the migration of version N touches anything, and the migration
+// itself is one transaction: it lands whole or not at all.
 import type { UseStore } from 'idb-keyval';
 import { MigrationFailed } from '../shared/errors.ts';
 import { promisifyRequest, readTx, writeTx } from './idb.ts';
-import { CARD, LOG, META_SCHEMA, snapshotKey } from './keys.ts';
+import { CARD, LOG, META_SCHEMA, QUARANTINE, snapshotKey } from './keys.ts';
+import type { QuarantinedRecord } from './quarantine.ts';
+
+export const CURRENT_SCHEMA = 2;
+
+/** Thrown by a record migration for a record it cannot read; that record is set aside. */
+export class DamagedRecord extends Error {}
+
+/** Turns one stored record of version N into version N + 1. */
+export type RecordMigration = (key: string, value: unknown) => unknown;
 
 type Rec = Record<string, unknown>;
-type Migration = (key: string, value: unknown) => unknown;
+const isObj = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const toMs = (v: unknown, what: string): number => {
   const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
-  if (!Number.isFinite(ms)) throw new Error(`${what} "${String(v)}" is not a date`);
+  if (!Number.isFinite(ms)) throw new DamagedRecord(`${what} "${String(v)}" is not a date`);
   return ms;
 };
 
-function schedV1toV2(s: unknown, where: string): unknown {
-  if (typeof s !== 'object' || s === null) return s;
-  const r = s as Rec;
+function schedV1toV2(s: unknown, prefix = ''): unknown {
+  if (!isObj(s)) return s;
   return {
-    ...r,
-    due: toMs(r.due, `${where} due`),
-    lastReview: r.lastReview == null ? null : toMs(r.lastReview, `${where} lastReview`),
+    ...s,
+    due: toMs(s.due, `${prefix}due date`),
+    lastReview: s.lastReview == null ? null : toMs(s.lastReview, `${prefix}last review`),
   };
 }
 
 /**
- * Version 1 stored times as ISO strings inside scheduling fields, log times as ISO strings, the
- * answer's duration in seconds as `duration`, and had no `kind` (every entry was an answer).
+ * Version 1 stored every time inside scheduling fields and the log entry's `time` as an ISO
+ * string, the answer's duration in seconds as `duration`, and had no `kind` (every entry was an
+ * answer; suspension lived only in the card state, so rebuilds keep it from there).
  */
-const v1toV2: Migration = (key, value) => {
-  if (typeof value !== 'object' || value === null) return value;
-  const r = value as Rec;
-  if (key.startsWith(CARD)) return { ...r, sched: schedV1toV2(r.sched, key) };
+export const v1toV2: RecordMigration = (key, value) => {
+  if (!isObj(value)) return value;
+  if (key.startsWith(CARD)) return { ...value, sched: schedV1toV2(value.sched) };
   if (key.startsWith(LOG)) {
-    const { duration, ...rest } = r;
+    const { duration, ...rest } = value;
+    const seconds = typeof duration === 'number' && Number.isFinite(duration) ? duration : 0;
     return {
       ...rest,
-      kind: typeof r.kind === 'string' ? r.kind : 'review',
-      time: toMs(r.time, `${key} time`),
+      kind: typeof value.kind === 'string' ? value.kind : 'review',
+      time: toMs(value.time, 'answer time'),
       durationMs:
-        typeof r.durationMs === 'number' ? r.durationMs : Math.round(Number(duration ?? 0) * 1000),
-      before: schedV1toV2(r.before, key),
-      after: schedV1toV2(r.after, key),
+        typeof value.durationMs === 'number' ? value.durationMs : Math.round(seconds * 1000),
+      before: schedV1toV2(value.before, 'previous '),
+      after: schedV1toV2(value.after),
     };
   }
   return value;
 };
 
-const MIGRATIONS: Record<number, Migration> = { 1: v1toV2 };
+export const MIGRATIONS: Readonly<Record<number, RecordMigration>> = { 1: v1toV2 };
 
-export async function migrate(store: UseStore, from: number, to: number): Promise<void> {
-  for (let v = from; v < to; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) throw new MigrationFailed(v, to, `no migration from version ${v} exists.`);
-    const all = await readTx(store, async (os) => {
-      const [keys, values] = await Promise.all([
-        promisifyRequest(os.getAllKeys()),
-        promisifyRequest(os.getAll()),
-      ]);
-      return keys.map((k, i): [string, unknown] => [String(k), values[i]]);
-    });
-    const data = all.filter(([k]) => !k.startsWith('snapshot:') && !k.startsWith('quarantine:'));
-    // The snapshot lands in its own transaction first, so it exists whatever happens next.
-    await writeTx(store, (os) => {
-      for (const [k, value] of data) os.put(value, snapshotKey(v, k));
-    });
-    let migrated: [string, unknown][];
-    try {
-      migrated = data.map(([k, value]) => [k, step(k, value)]);
-    } catch (err) {
-      throw new MigrationFailed(
-        v,
-        v + 1,
-        `${err instanceof Error ? err.message : String(err)}. Your data is unchanged and a copy was kept.`,
-      );
-    }
-    await writeTx(store, (os) => {
-      for (const [k, value] of migrated) if (k !== META_SCHEMA) os.put(value, k);
-      os.put(v + 1, META_SCHEMA);
-    });
+/** Records a migration works on: everything but earlier snapshots and quarantined copies. */
+const isData = (key: string) => !key.startsWith('snapshot:') && !key.startsWith(QUARANTINE);
+
+/**
+ * The stored schema version: the `meta:schema` record; a fresh (empty) store is current; a store
+ * with data but no readable version predates versioning (version 1 migrations are idempotent on
+ * version-2 records, so guessing low is safe).
+ */
+export async function readSchemaVersion(
+  store: UseStore,
+): Promise<{ version: number; stored: boolean }> {
+  const { version, count } = await readTx(store, async (os) => {
+    const [version, count] = await Promise.all([
+      promisifyRequest(os.get(META_SCHEMA)),
+      promisifyRequest(os.count()),
+    ]);
+    return { version: version as unknown, count };
+  });
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1)
+    return { version, stored: true };
+  return { version: count === 0 ? CURRENT_SCHEMA : 1, stored: false };
+}
+
+/**
+ * Calls `fn` with every data record, inside `os`'s transaction, if the stored version is still
+ * `version` (another tab may have migrated meanwhile; readwrite transactions on one store run one
+ * at a time, so this check and the writes cannot interleave with another tab's).
+ */
+function withRecordsAt(
+  os: IDBObjectStore,
+  version: number,
+  fn: (records: [string, unknown][]) => void,
+): void {
+  const current = os.get(META_SCHEMA);
+  current.onsuccess = () => {
+    const v = current.result as unknown;
+    if (v !== version && !(version === 1 && typeof v !== 'number')) return;
+    const keys = os.getAllKeys();
+    keys.onsuccess = () => {
+      const values = os.getAll();
+      values.onsuccess = () => {
+        const records = keys.result
+          .map((k, i): [string, unknown] => [String(k), values.result[i]])
+          .filter(([k]) => isData(k));
+        fn(records);
+      };
+    };
+  };
+}
+
+async function step(
+  store: UseStore,
+  from: number,
+  migration: RecordMigration,
+  now: number,
+): Promise<void> {
+  const failed = (why: string) =>
+    new MigrationFailed(
+      from,
+      from + 1,
+      `${why.replace(/\.$/, '')}. Your data was not changed; reload to try again.`,
+    );
+  try {
+    await writeTx(store, (os) =>
+      withRecordsAt(os, from, (records) => {
+        for (const [k, value] of records) os.put(value, snapshotKey(from, k));
+      }),
+    );
+  } catch (err) {
+    throw failed(`a safety copy could not be written (${(err as Error).message})`);
   }
+  let bug: unknown = null;
+  try {
+    await writeTx(store, (os) =>
+      withRecordsAt(os, from, (records) => {
+        try {
+          const out: [string, unknown][] = [];
+          const damaged: QuarantinedRecord[] = [];
+          for (const [k, value] of records) {
+            try {
+              out.push([k, migration(k, value)]);
+            } catch (err) {
+              if (!(err instanceof DamagedRecord)) throw err;
+              damaged.push({ key: k, value, reason: err.message, at: now });
+            }
+          }
+          for (const [k, value] of out) os.put(value, k);
+          // A record that cannot be read is set aside, not allowed to block everyone's upgrade.
+          for (const d of damaged) {
+            os.put(d, `${QUARANTINE}${d.key}`);
+            os.delete(d.key);
+          }
+          os.put(from + 1, META_SCHEMA);
+        } catch (err) {
+          bug = err;
+          os.transaction.abort();
+        }
+      }),
+    );
+  } catch (err) {
+    const cause = bug ?? err;
+    throw failed(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/**
+ * Brings the store to `target`, one version at a time; a fresh store just gets the version.
+ * Throws MigrationFailed (and changes nothing but the snapshot) when a step fails, or when the
+ * store is newer than this code.
+ */
+export async function upgradeStore(
+  store: UseStore,
+  now: number,
+  migrations: Readonly<Record<number, RecordMigration>> = MIGRATIONS,
+  target: number = CURRENT_SCHEMA,
+): Promise<void> {
+  const { version: found, stored } = await readSchemaVersion(store);
+  if (found > target)
+    throw new MigrationFailed(
+      found,
+      target,
+      'your progress was saved by a newer version of Recall. Reload the page to get the newest version; nothing was changed.',
+    );
+  if (found === target) {
+    if (stored) return;
+    // A fresh store: no migration, just the version.
+    await writeTx(store, (os) => {
+      const current = os.get(META_SCHEMA);
+      current.onsuccess = () => {
+        if (current.result === undefined) os.put(target, META_SCHEMA);
+      };
+    });
+    return;
+  }
+  for (let v = found; v < target; v++) {
+    const migration = migrations[v];
+    if (!migration) throw new MigrationFailed(v, target, `no migration from version ${v} exists.`);
+    await step(store, v, migration, now);
+  }
+}
+
+/** One record of an older version (a backup file's) brought to `target`; throws DamagedRecord. */
+export function migrateRecord(
+  key: string,
+  value: unknown,
+  from: number,
+  target: number = CURRENT_SCHEMA,
+  migrations: Readonly<Record<number, RecordMigration>> = MIGRATIONS,
+): unknown {
+  let out = value;
+  for (let v = from; v < target; v++) {
+    const migration = migrations[v];
+    if (!migration) throw new DamagedRecord(`no migration from version ${v} exists`);
+    out = migration(key, out);
+  }
+  return out;
 }

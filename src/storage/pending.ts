@@ -1,5 +1,6 @@
 // Writes go through a queue: if one fails (storage full, unavailable, private mode) the answer
 // stays in memory, the person is told in one sentence, and the queue retries in order.
+import { QuotaExceeded, StorageUnavailable } from '../shared/errors.ts';
 import type { CardState, ReviewLogEntry } from '../shared/types.ts';
 import type { Repository } from './repository.ts';
 
@@ -11,13 +12,29 @@ export interface WriteQueue {
 }
 
 export interface WriteQueueOptions {
+  /** One sentence while writes are failing; null once everything is saved again. */
   onStatus: (sentence: string | null) => void;
   retryMs?: number;
   maxRetryMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-export function createWriteQueue(repo: Repository, opts: WriteQueueOptions): WriteQueue {
+/** What the person reads while a write is failing: what happened, and that nothing is lost. */
+export function failureSentence(err: unknown, pending: number): string {
+  const why =
+    err instanceof QuotaExceeded
+      ? 'the device storage is full'
+      : err instanceof StorageUnavailable
+        ? "this browser's storage is not available right now"
+        : `saving failed (${err instanceof Error ? err.message.replace(/\.$/, '') : String(err)})`;
+  const what = pending === 1 ? 'your last answer' : `your last ${pending} changes`;
+  return `Couldn't save ${what} — ${why}. Recall keeps ${pending === 1 ? 'it' : 'them'} in memory and will retry; keep this tab open.`;
+}
+
+export function createWriteQueue(
+  repo: Pick<Repository, 'commit' | 'undo'>,
+  opts: WriteQueueOptions,
+): WriteQueue {
   const queue: (() => Promise<void>)[] = [];
   const base = opts.retryMs ?? 2000;
   const max = opts.maxRetryMs ?? 30_000;
@@ -40,17 +57,10 @@ export function createWriteQueue(repo: Repository, opts: WriteQueueOptions): Wri
       try {
         await queue[0]!();
         queue.shift();
-        if (failing) {
-          failing = false;
-          delay = base;
-          opts.onStatus(null);
-        }
+        delay = base;
       } catch (err) {
         failing = true;
-        const reason = err instanceof Error ? err.message : String(err);
-        opts.onStatus(
-          `Your last ${queue.length === 1 ? 'answer was' : `${queue.length} changes were`} not saved yet (${reason.replace(/\.$/, '')}); Recall keeps ${queue.length === 1 ? 'it' : 'them'} in memory and keeps trying, so keep this tab open.`,
-        );
+        opts.onStatus(failureSentence(err, queue.length));
         running = false;
         settle();
         setTimer(() => void pump(), delay);
@@ -59,6 +69,10 @@ export function createWriteQueue(repo: Repository, opts: WriteQueueOptions): Wri
       }
     }
     running = false;
+    if (failing) {
+      failing = false;
+      opts.onStatus(null);
+    }
     settle();
   };
 

@@ -1,30 +1,28 @@
 // The IndexedDB repository: one object store (idb-keyval's), the review log as the source of
 // truth, one transaction per answer, validation on read, and a channel to other tabs.
-import type { UseStore } from 'idb-keyval';
-import { MigrationFailed } from '../shared/errors.ts';
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { lastValues, promisifyRequest, readTx, writeTx } from './idb.ts';
-import {
-  CARD,
-  LOG,
-  logKeyAt,
-  META_PERSIST_ASKED,
-  META_SCHEMA,
-  META_SETTINGS,
-  QUARANTINE,
-  rangeOf,
-} from './keys.ts';
-import { migrate } from './migrations.ts';
+import { CARD, LOG, logKeyAt, META_PERSIST_ASKED, META_SETTINGS, rangeOf } from './keys.ts';
+import { CURRENT_SCHEMA, upgradeStore } from './migrations.ts';
+import { checkRecords, quarantineAll, type BadRecord, type Validator } from './quarantine.ts';
+import { rebuildStates, type Replay } from './rebuild.ts';
 import { createRecallStore } from './store.ts';
-import { readSettings, validateCardState, validateLogEntry } from './validate.ts';
+import {
+  readSettings,
+  validateCardState,
+  validateLogEntry,
+  validateStoredSettings,
+} from './validate.ts';
 
-export const CURRENT_SCHEMA = 2;
+export { CURRENT_SCHEMA };
+export type { Replay };
+
+/** Undo reaches this many answers back, across reloads. */
 export const RECENT_LOG = 30;
-const DAY = 86_400_000;
+/** Log ids carry the writer's clock; today's range starts this much earlier, then filters by time. */
+const TODAY_MARGIN_MS = 86_400_000;
+/** Records per transaction for bulk writes (import, repair, seeding). */
 const CHUNK = 2000;
-
-/** Rebuilds card states from log entries (the scheduler's replayAll, passed in). */
-export type Replay = (entries: ReviewLogEntry[]) => Map<CardId, CardState>;
 
 export type RepoMessage =
   | { type: 'commit'; entry: ReviewLogEntry; state: CardState }
@@ -34,22 +32,32 @@ export type RepoMessage =
 export interface LoadResult {
   settings: Settings;
   states: Map<CardId, CardState>;
+  /** Log entries with `time >= dayStart`, oldest first. */
   todayLog: ReviewLogEntry[];
+  /** The newest ≤ 30 log entries, newest last (for undo). */
   recentLog: ReviewLogEntry[];
   problems: { corrupt: number; messages: string[] };
   schemaVersion: number;
 }
 
 export interface Repository {
+  /** Start-up reads: settings, all card states, today's log and the last 30 entries. */
   load(dayStart: number): Promise<LoadResult>;
+  /** The whole review log, sorted by id (that is, by time). */
   readFullLog(): Promise<ReviewLogEntry[]>;
   readStates(): Promise<CardState[]>;
+  readSettings(): Promise<Settings>;
+  /** Log entry and card state in one transaction; rejects with QuotaExceeded/StorageUnavailable. */
   commit(entry: ReviewLogEntry, state: CardState): Promise<void>;
+  /** Deletes the entry and restores the state (or deletes it when null) in one transaction. */
   undo(entry: ReviewLogEntry, restored: CardState | null): Promise<void>;
   saveSettings(settings: Settings): Promise<void>;
+  /** Rebuilds every card state that has log entries from the log; damaged records go aside. */
   repair(replay: Replay): Promise<{ rebuilt: number }>;
   logIds(): Promise<Set<string>>;
+  /** Bulk writes in chunked transactions (not atomic as a whole). */
   putMany(records: [string, unknown][]): Promise<void>;
+  /** Hears commits, undos and settings saves of other tabs (never this tab's own). */
   subscribe(listener: (msg: RepoMessage) => void): () => void;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
@@ -59,27 +67,17 @@ export interface Repository {
 export interface RepositoryOptions {
   dbName?: string;
   storeName?: string;
+  /** Defaults to the database name ('recall'), so tabs of one database hear each other. */
   channelName?: string;
+  now?: () => number;
 }
 
-interface Checked<T> {
-  good: T[];
-  bad: { key: string; value: unknown; reason: string }[];
-}
-
-function check<T>(
-  keys: IDBValidKey[],
-  values: unknown[],
-  validate: (v: unknown) => string | null,
-): Checked<T> {
-  const out: Checked<T> = { good: [], bad: [] };
-  values.forEach((value, i) => {
-    const reason = validate(value);
-    if (reason === null) out.good.push(value as T);
-    else out.bad.push({ key: String(keys[i]), value, reason });
-  });
-  return out;
-}
+const problemMessages = (count: number): string[] =>
+  count === 0
+    ? []
+    : [
+        `${count} stored ${count === 1 ? 'record was' : 'records were'} damaged and set aside; the rest of your progress is intact. Settings → “Rebuild card states from the log” repairs what the review log can.`,
+      ];
 
 const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
   const [keys, values] = await Promise.all([
@@ -89,30 +87,21 @@ const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
   return { keys, values: values as unknown[] };
 };
 
+const byKey = (bad: BadRecord[]) => [...new Map(bad.map((b) => [b.key, b])).values()];
+
 export async function openRepository(opts: RepositoryOptions = {}): Promise<Repository> {
   const dbName = opts.dbName ?? 'recall';
-  const store: UseStore = createRecallStore(dbName, opts.storeName ?? 'kv');
-  const schema = await readTx(store, async (os) => {
-    const [version, count] = await Promise.all([
-      promisifyRequest(os.get(META_SCHEMA)),
-      promisifyRequest(os.count()),
-    ]);
-    return { version: version as number | undefined, empty: count === 0 };
-  });
-  let schemaVersion = schema.version ?? (schema.empty ? CURRENT_SCHEMA : 1);
-  if (schemaVersion > CURRENT_SCHEMA) {
-    throw new MigrationFailed(
-      schemaVersion,
-      CURRENT_SCHEMA,
-      'Your progress was saved by a newer version of Recall; reload to get the newest version. Nothing was changed.',
-    );
+  const now = opts.now ?? (() => Date.now());
+  const connection = createRecallStore(dbName, opts.storeName ?? 'kv');
+  const store = connection.useStore;
+
+  try {
+    await upgradeStore(store, now());
+  } catch (err) {
+    connection.close();
+    throw err;
   }
-  if (schemaVersion < CURRENT_SCHEMA) {
-    await migrate(store, schemaVersion, CURRENT_SCHEMA);
-    schemaVersion = CURRENT_SCHEMA;
-  } else if (schema.version === undefined) {
-    await writeTx(store, (os) => os.put(CURRENT_SCHEMA, META_SCHEMA));
-  }
+  const schemaVersion = CURRENT_SCHEMA;
 
   const listeners = new Set<(msg: RepoMessage) => void>();
   const channel =
@@ -125,47 +114,37 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     try {
       channel?.postMessage(msg);
     } catch {
-      // Another tab missing one message is repaired by its next reload; the write itself landed.
+      // Another tab missing one message catches up on its next reload; the write itself landed.
     }
   };
 
-  /** Moves damaged records aside, each in its own small transaction, so none can block another. */
-  const quarantine = async (bad: Checked<unknown>['bad']): Promise<number> => {
-    let moved = 0;
-    for (const b of bad) {
-      try {
-        await writeTx(store, (os) => {
-          os.put(
-            { key: b.key, value: b.value, reason: b.reason, at: Date.now() },
-            `${QUARANTINE}${b.key}`,
-          );
-          os.delete(b.key);
-        });
-        moved += 1;
-      } catch {
-        // Still skipped on read; it will be tried again next time.
-      }
-    }
-    return moved;
+  const setAside = (bad: BadRecord[]) => quarantineAll(store, bad, now());
+
+  /** Values of a range validated; keys are read only when some value turns out damaged. */
+  const checkRange = async <T>(range: IDBKeyRange, values: unknown[], validate: Validator) => {
+    if (values.every((v) => validate(v) === null)) return { good: values as T[], bad: [] };
+    const pair = await readTx(store, (os) => getAllPair(os, range));
+    return checkRecords<T>(pair.keys, pair.values, validate);
   };
 
-  const problemMessages = (count: number): string[] =>
-    count === 0
-      ? []
-      : [
-          `${count} stored ${count === 1 ? 'record was' : 'records were'} damaged and set aside; the rest of your progress is intact. Settings → “Rebuild card states from the log” repairs what the review log can.`,
-        ];
-
-  const readLog = async (): Promise<Checked<ReviewLogEntry>> =>
+  const readChecked = <T>(range: IDBKeyRange, validate: Validator) =>
     readTx(store, async (os) => {
-      const { keys, values } = await getAllPair(os, rangeOf(LOG));
-      return check<ReviewLogEntry>(keys, values, validateLogEntry);
+      const { keys, values } = await getAllPair(os, range);
+      return checkRecords<T>(keys, values, validate);
     });
+
+  const writeChunks = async (records: [string, unknown][]) => {
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const chunk = records.slice(i, i + CHUNK);
+      await writeTx(store, (os) => {
+        for (const [key, value] of chunk) os.put(value, key);
+      });
+    }
+  };
 
   const repo: Repository = {
     async load(dayStart) {
-      const todayRange = IDBKeyRange.bound(logKeyAt(dayStart - DAY), `${LOG}\uffff`);
-      // Values only: keys are read (a second time) only when some record turns out damaged.
+      const todayRange = IDBKeyRange.bound(logKeyAt(dayStart - TODAY_MARGIN_MS), `${LOG}\uffff`);
       const raw = await readTx(store, async (os) => {
         const [cards, today, recent, settings] = await Promise.all([
           promisifyRequest(os.getAll(rangeOf(CARD))) as Promise<unknown[]>,
@@ -175,52 +154,53 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
         ]);
         return { cards, today, recent, settings };
       });
-      const withKeys = async <T>(
-        range: IDBKeyRange,
-        values: unknown[],
-        validate: (v: unknown) => string | null,
-      ): Promise<Checked<T>> => {
-        if (values.every((v) => validate(v) === null)) return { good: values as T[], bad: [] };
-        const pair = await readTx(store, (os) => getAllPair(os, range));
-        return check<T>(pair.keys, pair.values, validate);
-      };
-      const cards = await withKeys<CardState>(rangeOf(CARD), raw.cards, validateCardState);
-      const today = await withKeys<ReviewLogEntry>(todayRange, raw.today, validateLogEntry);
-      const recent = check<ReviewLogEntry>(
+      const cards = await checkRange<CardState>(rangeOf(CARD), raw.cards, validateCardState);
+      const today = await checkRange<ReviewLogEntry>(todayRange, raw.today, validateLogEntry);
+      const recent = checkRecords<ReviewLogEntry>(
         raw.recent.map(([k]) => k),
         raw.recent.map(([, v]) => v),
         validateLogEntry,
       );
-      const badKeys = new Set<string>();
-      const bad = [...cards.bad, ...today.bad, ...recent.bad].filter((b) =>
-        badKeys.has(b.key) ? false : (badKeys.add(b.key), true),
-      );
-      if (bad.length > 0) await quarantine(bad);
+      const bad = [...cards.bad, ...today.bad, ...recent.bad];
+      const settingsProblem =
+        raw.settings === undefined ? null : validateStoredSettings(raw.settings);
+      if (settingsProblem !== null)
+        bad.push({
+          key: META_SETTINGS,
+          value: raw.settings,
+          reason: settingsProblem,
+          validate: validateStoredSettings,
+        });
+      const unique = byKey(bad);
+      if (unique.length > 0) await setAside(unique);
+
       const states = new Map<CardId, CardState>();
       for (const s of cards.good) states.set(s.cardId, s);
       return {
+        // Fields of a damaged settings record that are still sound are kept.
         settings: readSettings(raw.settings),
         states,
-        todayLog: today.good
-          .filter((e) => e.time >= dayStart)
-          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+        todayLog: today.good.filter((e) => e.time >= dayStart),
         recentLog: recent.good,
-        problems: { corrupt: bad.length, messages: problemMessages(bad.length) },
+        problems: { corrupt: unique.length, messages: problemMessages(unique.length) },
         schemaVersion,
       };
     },
 
     async readFullLog() {
-      const log = await readLog();
-      if (log.bad.length > 0) await quarantine(log.bad);
+      const log = await readChecked<ReviewLogEntry>(rangeOf(LOG), validateLogEntry);
+      if (log.bad.length > 0) await setAside(log.bad);
       return log.good;
     },
 
     async readStates() {
-      return readTx(store, async (os) => {
-        const { keys, values } = await getAllPair(os, rangeOf(CARD));
-        return check<CardState>(keys, values, validateCardState).good;
-      });
+      const cards = await readChecked<CardState>(rangeOf(CARD), validateCardState);
+      if (cards.bad.length > 0) await setAside(cards.bad);
+      return cards.good;
+    },
+
+    async readSettings() {
+      return readSettings(await repo.getMeta(META_SETTINGS));
     },
 
     async commit(entry, state) {
@@ -246,11 +226,11 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     },
 
     async repair(replay) {
+      // Damaged states are set aside first, so no rebuilt state overwrites one without a copy.
+      const previous = new Map((await repo.readStates()).map((s) => [s.cardId, s]));
       const log = await repo.readFullLog();
-      const states = replay(log);
-      await repo.putMany(
-        [...states.values()].map((s): [string, unknown] => [`${CARD}${s.cardId}`, s]),
-      );
+      const states = rebuildStates(log, replay, (id) => previous.get(id));
+      await writeChunks([...states.values()].map((s) => [`${CARD}${s.cardId}`, s]));
       return { rebuilt: states.size };
     },
 
@@ -259,18 +239,11 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       return new Set(keys.map((k) => String(k).slice(LOG.length)));
     },
 
-    async putMany(records) {
-      for (let i = 0; i < records.length; i += CHUNK) {
-        const chunk = records.slice(i, i + CHUNK);
-        await writeTx(store, (os) => {
-          for (const [key, value] of chunk) os.put(value, key);
-        });
-      }
-    },
+    putMany: writeChunks,
 
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
 
     getMeta: (key) => readTx(store, (os) => promisifyRequest(os.get(key))),
@@ -279,6 +252,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     close() {
       channel?.close();
       listeners.clear();
+      connection.close();
     },
   };
   return repo;
@@ -293,15 +267,18 @@ export function countOrphans(knownCardIds: Set<string>, states: Map<CardId, Card
 
 type PersistApi = { persisted?: () => Promise<boolean>; persist?: () => Promise<boolean> };
 
-/** Asks the browser once (ever) to keep Recall's storage; resolves whether it is persistent. */
+/**
+ * Asks the browser once (ever, remembered in `meta:persist-asked`) to keep Recall's storage.
+ * Resolves whether storage is persistent, or null when the browser has no such API.
+ */
 export async function requestPersistence(
-  repo: Repository,
+  repo: Pick<Repository, 'getMeta' | 'setMeta'>,
   storage: PersistApi | undefined = globalThis.navigator?.storage,
 ): Promise<boolean | null> {
   if (!storage?.persisted || !storage.persist) return null;
   try {
     if (await storage.persisted()) return true;
-    if (await repo.getMeta(META_PERSIST_ASKED)) return false;
+    if ((await repo.getMeta(META_PERSIST_ASKED)) === true) return false;
     await repo.setMeta(META_PERSIST_ASKED, true);
     return await storage.persist();
   } catch {

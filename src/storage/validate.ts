@@ -56,6 +56,25 @@ export function validateLogEntry(v: unknown): string | null {
   return validateSched(v.before) ?? validateSched(v.after);
 }
 
+/** A reason the stored settings record is damaged (a known field of the wrong type), or null. */
+export function validateStoredSettings(v: unknown): string | null {
+  if (!isObj(v)) return 'settings are not an object';
+  for (const [k, def] of Object.entries(DEFAULT_SETTINGS)) {
+    const val = v[k];
+    if (val === undefined) continue;
+    const ok =
+      k === 'weights'
+        ? val === null || (Array.isArray(val) && val.every(finite))
+        : Array.isArray(def)
+          ? Array.isArray(val) && val.every((x) => typeof x === 'string')
+          : typeof def === 'number'
+            ? finite(val)
+            : typeof val === typeof def;
+    if (!ok) return `setting ${k} has the wrong type`;
+  }
+  return null;
+}
+
 /** Stored settings merged over the defaults; fields of the wrong type fall back to defaults. */
 export function readSettings(v: unknown): Settings {
   if (!isObj(v)) return DEFAULT_SETTINGS;
