@@ -21,6 +21,9 @@ import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
 import { describeError } from './describe-error.ts';
 import type { RecallState, SliceCreator } from './store.ts';
 
+// Start-up phases, read by `npm run bench` (absent outside browsers that have marks).
+const mark = (name: string) => globalThis.performance?.mark?.(name);
+
 /** Anki keeps this many answers undoable; so do we, across reloads. */
 export const UNDO_LIMIT = 30;
 
@@ -185,9 +188,12 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         const opening = services.openRepository();
         opening.catch(() => undefined); // awaited below; this only avoids an unhandled warning
         set(indexDecks(services.loadDecks()));
+        mark('recall:decks-parsed');
         repo = await opening;
+        mark('recall:storage-open');
         writer = createWriteQueue(repo, { onStatus: (saveStatus) => set({ saveStatus }) });
         await reload();
+        mark('recall:progress-loaded');
         const current = repo;
         current.subscribe((msg) => {
           if (msg.type === 'commit') set((s) => withEntry(s, msg.entry, msg.state));

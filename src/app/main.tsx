@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { preloadMarkdownRenderer } from '../render/markdown-view.tsx';
+import { prepareMarkdown, preloadMarkdownRenderer } from '../render/markdown-view.tsx';
 import { openRepository, requestPersistence } from '../storage/repository.ts';
 import '../ui/app.css';
 import '../review/review.css';
@@ -16,6 +16,10 @@ const store = createRecallStore({
   loadDecks: loadBundledDecks,
   now: () => Date.now(),
   requestPersistence: (repo) => requestPersistence(repo),
+  prepareCard: (card, deck) => {
+    prepareMarkdown(card.question, deck?.path);
+    prepareMarkdown(card.answer, deck?.path);
+  },
 });
 setAppStore(store);
 void store.getState().init();

@@ -1,5 +1,5 @@
 // What the store needs from the outside world, passed in so tests can give fakes and fixed clocks.
-import type { Deck } from '../shared/types.ts';
+import type { Card, Deck } from '../shared/types.ts';
 import type { Repository } from '../storage/repository.ts';
 
 export interface AppServices {
@@ -10,4 +10,6 @@ export interface AppServices {
   now: () => number;
   /** Asks the browser to keep storage persistent; resolves whether it is. */
   requestPersistence?: (repo: Repository) => Promise<boolean | null>;
+  /** Renders a card ahead of time, while the answer before it is read (a head start only). */
+  prepareCard?: (card: Card, deck: Deck | undefined) => void;
 }

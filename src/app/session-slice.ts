@@ -72,6 +72,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       view.current && view.current.kind !== 'learning'
         ? true
         : isDueLearning(s, view.current?.cardId, services.now());
+    const upcoming = view.current ? s.cardsById.get(view.current.cardId) : undefined;
+    if (upcoming && services.prepareCard) {
+      const prepare = services.prepareCard;
+      const deck = s.deckById.get(upcoming.deckId);
+      setTimeout(() => prepare(upcoming, deck), 0);
+    }
     ahead = due
       ? {
           cardId: currentId,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -8,11 +8,11 @@ import { rehypeCallouts } from './callouts.ts';
 import { CodeBlock } from './code-block.tsx';
 import { childElement, hastText } from './hast-text.ts';
 import { grammarFor, languageFromClassName } from './highlight.ts';
-import { normalizeMathDelimiters } from './math-delimiters.ts';
+import { mayContainMath, normalizeMathDelimiters } from './math-delimiters.ts';
 import { MermaidDiagram } from './mermaid-diagram.tsx';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { isExternalUrl, resolveDeckUrl } from './urls.ts';
-import { useMathPlugin } from './use-math-plugin.ts';
+import { loadedMathPlugin, useMathPlugin } from './use-math-plugin.ts';
 
 export interface MarkdownRendererProps {
   markdown: string;
@@ -63,24 +63,53 @@ const COMPONENTS: Components = {
   },
 };
 
+type MathPlugin = ReturnType<typeof useMathPlugin>;
+
+const urlTransformFor = (basePath: string | undefined): NonNullable<Options['urlTransform']> => {
+  return (url, key, node) => resolveDeckUrl(url, basePath, key === 'src' && node.tagName === 'img');
+};
+
+// Rendered cards by source: a card shown again (undo, a learning step, the answer after its
+// question) and the next card, prepared while the current answer is read, skip the pipeline.
+const CACHE_SIZE = 64;
+const cache = new Map<string, ReactElement>();
+
+function render(source: string, basePath: string | undefined, katex: MathPlugin): ReactElement {
+  const key = `${katex ? 'math' : 'text'}\u0000${basePath ?? ''}\u0000${source}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  // react-markdown's sync Markdown is a pure function of its options (no hooks), so its element
+  // can be made ahead of time and reused.
+  const element = Markdown({
+    remarkPlugins: REMARK_PLUGINS,
+    rehypePlugins: rehypePlugins(katex),
+    components: COMPONENTS,
+    urlTransform: urlTransformFor(basePath),
+    children: source,
+  });
+  cache.set(key, element);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return element;
+}
+
+/**
+ * Renders a card's Markdown into the cache without showing it, so showing it later costs only
+ * the DOM. Math is prepared only once KaTeX has loaded (until then it would show as source).
+ */
+export function prepareMarkdown(markdown: string, basePath: string | undefined): void {
+  const source = normalizeMathDelimiters(markdown);
+  const katex = mayContainMath(source) ? loadedMathPlugin() : null;
+  if (mayContainMath(source) && !katex) return;
+  render(source, basePath, katex);
+}
+
 /** The Markdown pipeline. Loaded lazily by markdown-view.tsx: it is ~55 KB gzip of parsers. */
 export default function MarkdownRenderer({ markdown, basePath }: MarkdownRendererProps) {
   const source = useMemo(() => normalizeMathDelimiters(markdown), [markdown]);
   const katex = useMathPlugin(source);
-  const plugins = useMemo(() => rehypePlugins(katex), [katex]);
-  const urlTransform = useMemo<NonNullable<Options['urlTransform']>>(
-    () => (url, key, node) =>
-      resolveDeckUrl(url, basePath, key === 'src' && node.tagName === 'img'),
-    [basePath],
-  );
-  return (
-    <Markdown
-      remarkPlugins={REMARK_PLUGINS}
-      rehypePlugins={plugins}
-      components={COMPONENTS}
-      urlTransform={urlTransform}
-    >
-      {source}
-    </Markdown>
-  );
+  return render(source, basePath, katex);
 }

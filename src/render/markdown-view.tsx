@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 // Type only: the renderer itself is reached solely through import() below.
 import type Renderer from './markdown-renderer.tsx';
+import type { prepareMarkdown as PrepareMarkdown } from './markdown-renderer.tsx';
 import { RenderBoundary } from './render-boundary.tsx';
 import './markdown.css';
 
@@ -11,7 +12,7 @@ export interface MarkdownViewProps {
   className?: string;
 }
 
-type RendererModule = { default: typeof Renderer };
+type RendererModule = { default: typeof Renderer; prepareMarkdown: typeof PrepareMarkdown };
 
 let rendererModule: Promise<RendererModule> | null = null;
 
@@ -31,6 +32,23 @@ export function preloadMarkdownRenderer(): Promise<RendererModule> {
 }
 
 const MarkdownRenderer = lazy(preloadMarkdownRenderer);
+
+/**
+ * Renders Markdown ahead of time (the next card, while the current answer is read), so showing
+ * it costs only the DOM. Does nothing until the pipeline has loaded; never throws.
+ */
+export function prepareMarkdown(markdown: string, basePath?: string): void {
+  void preloadMarkdownRenderer().then(
+    (m) => {
+      try {
+        m.prepareMarkdown(markdown, basePath);
+      } catch {
+        // Rendering it for real shows the error; preparing is only a head start.
+      }
+    },
+    () => undefined,
+  );
+}
 
 /** Card Markdown as React: safe HTML subset, math, diagrams, callouts, highlighted code. */
 export function MarkdownView({ markdown, basePath, className }: MarkdownViewProps) {

@@ -20,6 +20,9 @@ function loadKatexPlugin(): Promise<Plugin> {
   return loading;
 }
 
+/** The rehype-katex plugin if it has loaded already, else null. */
+export const loadedMathPlugin = (): Plugin | null => loaded;
+
 /**
  * The rehype-katex plugin once it has loaded, or null while it loads (the math shows as source
  * meanwhile) and for Markdown without math. After the first load it is available synchronously.

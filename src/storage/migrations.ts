@@ -68,19 +68,22 @@ const isData = (key: string) => !key.startsWith('snapshot:') && !key.startsWith(
  * with data but no readable version predates versioning (version 1 migrations are idempotent on
  * version-2 records, so guessing low is safe).
  */
+const isVersion = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
 export async function readSchemaVersion(
   store: UseStore,
 ): Promise<{ version: number; stored: boolean }> {
-  const { version, count } = await readTx(store, async (os) => {
-    const [version, count] = await Promise.all([
-      promisifyRequest(os.get(META_SCHEMA)),
-      promisifyRequest(os.count()),
-    ]);
-    return { version: version as unknown, count };
+  const { version, empty } = await readTx(store, async (os) => {
+    const version = (await promisifyRequest(os.get(META_SCHEMA))) as unknown;
+    if (isVersion(version)) return { version, empty: false };
+    // Only a store without a version is looked into, and only for one key: counting every record
+    // of a large collection costs Chromium a walk over all of them at each start-up.
+    const firstKey = await promisifyRequest(os.getAllKeys(null, 1));
+    return { version, empty: firstKey.length === 0 };
   });
-  if (typeof version === 'number' && Number.isInteger(version) && version >= 1)
-    return { version, stored: true };
-  return { version: count === 0 ? CURRENT_SCHEMA : 1, stored: false };
+  if (isVersion(version)) return { version, stored: true };
+  return { version: empty ? CURRENT_SCHEMA : 1, stored: false };
 }
 
 /**
