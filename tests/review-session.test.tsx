@@ -44,12 +44,15 @@ const DECK = `# Capitals
 let now = new Date('2026-11-24T15:00:00-05:00').getTime();
 let dbCount = 0;
 
+const prepareCard = vi.fn();
+
 async function mountApp(hash = '#/review/capitals') {
   const dbName = `recall-session-${++dbCount}`;
   const store = createRecallStore({
     openRepository: () => openRepository({ dbName, channelName: dbName }),
     loadDecks: () => [parseDeck(DECK, 'capitals.md')],
     now: () => now,
+    prepareCard,
   });
   setAppStore(store);
   await store.getState().init();
@@ -61,6 +64,7 @@ async function mountApp(hash = '#/review/capitals') {
 const question = () => document.querySelector('section.question')?.textContent ?? '';
 
 beforeEach(() => {
+  prepareCard.mockClear();
   globalThis.indexedDB = new IDBFactory();
   now = new Date('2026-11-24T15:00:00-05:00').getTime();
 });
@@ -105,6 +109,20 @@ describe('a review session', () => {
     expect(screen.getByText(/5 cards in/)).toBeInTheDocument();
     expect(screen.getByText('Easy: 3')).toBeInTheDocument();
     expect(screen.getByTestId('next-due')).toHaveTextContent(/next card is due/);
+  });
+
+  it('renders the next card ahead while the answer is read, not before', async () => {
+    const user = userEvent.setup();
+    await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(prepareCard).not.toHaveBeenCalled();
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    await waitFor(() => expect(prepareCard).toHaveBeenCalledTimes(1));
+    const [card, deck] = prepareCard.mock.calls[0]!;
+    expect(card.question).toContain('Capital of Japan?');
+    expect(deck.path).toBe('capitals.md');
   });
 
   it('works by pointer, and undo brings the last card back, also after a reload', async () => {

@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import hostileDeck from '../../tests/fixtures/hostile-cards.md?raw';
-import { MarkdownView } from './markdown-view.tsx';
+import { MarkdownView, prepareMarkdown } from './markdown-view.tsx';
 
 // Mermaid cannot lay out diagrams in jsdom (no getBBox); its real rendering is proven in Chromium.
 const mermaid = vi.hoisted(() => ({
@@ -240,6 +240,17 @@ describe('MarkdownView', () => {
   it('resolves relative images against the deck folder', async () => {
     const { container } = await renderView('![chart](img/a.png)', { basePath: 'sub/x.md' });
     expect(container.querySelector('img')?.getAttribute('src')).toBe('./decks/sub/img/a.png');
+  });
+
+  it('prepares a card ahead without serving it to a card of another deck', async () => {
+    // Guards the render cache: the same Markdown in another deck folder must resolve its own URLs.
+    prepareMarkdown('![chart](img/b.png)', 'one/x.md');
+    const first = await renderView('![chart](img/b.png)', { basePath: 'one/x.md' });
+    expect(first.container.querySelector('img')?.getAttribute('src')).toBe('./decks/one/img/b.png');
+    const second = await renderView('![chart](img/b.png)', { basePath: 'two/y.md' });
+    expect(second.container.querySelector('img')?.getAttribute('src')).toBe(
+      './decks/two/img/b.png',
+    );
   });
 
   it('opens external links in a new tab, keeps internal ones in place', async () => {
