@@ -38,7 +38,7 @@ describe('npm run deck:check', () => {
     ]);
     expect(out.files[0]!.deck).toEqual({
       id: 'ml-interview-questions',
-      title: 'Ml interview questions',
+      title: 'ML interview questions',
     });
     expect(out.files[0]!.cards).toHaveLength(9);
     expect(Object.keys(out.files[0]!.cards[0]!).sort()).toEqual([
