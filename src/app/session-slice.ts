@@ -76,7 +76,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     if (upcoming && services.prepareCard) {
       const prepare = services.prepareCard;
       const deck = s.deckById.get(upcoming.deckId);
-      setTimeout(() => prepare(upcoming, deck), 0);
+      whenIdle(() => prepare(upcoming, deck));
     }
     ahead = due
       ? {
@@ -276,6 +276,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     },
   };
 };
+
+/** Runs `fn` when the page is idle (soon after, where the browser cannot tell). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 500 });
+  else setTimeout(fn, 0);
+}
 
 /** A view worked out without the rated card, with that card's new state counted in. */
 function withRatedCard(
