@@ -45,8 +45,8 @@ function watch({
     if (!dispatch)
       window.addEventListener('keydown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
     const obs = new MutationObserver(() => {
-      const now = target();
-      if (t0 < 0 || (now === before && now?.textContent === beforeText)) return;
+      const current = target();
+      if (t0 < 0 || (current === before && current?.textContent === beforeText)) return;
       obs.disconnect();
       const domMs = performance.now() - t0;
       requestAnimationFrame(() => {
@@ -100,6 +100,7 @@ export async function keyToPaint(
  * Pages that do nothing on a key but change a line of text (`#n`): the floors for keyToPaint.
  * The second first writes one small record to IndexedDB, as an app that must save an answer
  * before showing the next card has to; it needs a real origin (IndexedDB is off on about:blank).
+ * Both set window.__ready once a key can be timed.
  */
 export const ZERO_WORK_PAGE = `<!doctype html><p id="n">0</p><script>
 let n = 0;
@@ -107,7 +108,6 @@ addEventListener('keydown', () => { document.getElementById('n').textContent = S
 window.__ready = true;
 </script>`;
 
-// Both set window.__ready once a key can be timed.
 export const WRITE_THEN_SHOW_PAGE = `<!doctype html><p id="n">0</p><script>
 let n = 0;
 const open = indexedDB.open('recall-bench-floor');

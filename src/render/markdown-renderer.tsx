@@ -65,9 +65,10 @@ const COMPONENTS: Components = {
 
 type MathPlugin = ReturnType<typeof useMathPlugin>;
 
-const urlTransformFor = (basePath: string | undefined): NonNullable<Options['urlTransform']> => {
-  return (url, key, node) => resolveDeckUrl(url, basePath, key === 'src' && node.tagName === 'img');
-};
+const urlTransformFor =
+  (basePath: string | undefined): NonNullable<Options['urlTransform']> =>
+  (url, key, node) =>
+    resolveDeckUrl(url, basePath, key === 'src' && node.tagName === 'img');
 
 // Rendered cards by source: a card shown again (undo, a learning step, the answer after its
 // question) and the next card, prepared while the current answer is read, skip the pipeline.
@@ -102,8 +103,9 @@ function render(source: string, basePath: string | undefined, katex: MathPlugin)
  */
 export function prepareMarkdown(markdown: string, basePath: string | undefined): void {
   const source = normalizeMathDelimiters(markdown);
-  const katex = mayContainMath(source) ? loadedMathPlugin() : null;
-  if (mayContainMath(source) && !katex) return;
+  const needsMath = mayContainMath(source);
+  const katex = needsMath ? loadedMathPlugin() : null;
+  if (needsMath && !katex) return;
   render(source, basePath, katex);
 }
 

@@ -63,14 +63,14 @@ export const MIGRATIONS: Readonly<Record<number, RecordMigration>> = { 1: v1toV2
 /** Records a migration works on: everything but earlier snapshots and quarantined copies. */
 const isData = (key: string) => !key.startsWith('snapshot:') && !key.startsWith(QUARANTINE);
 
+const isVersion = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
 /**
  * The stored schema version: the `meta:schema` record; a fresh (empty) store is current; a store
  * with data but no readable version predates versioning (version 1 migrations are idempotent on
  * version-2 records, so guessing low is safe).
  */
-const isVersion = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1;
-
 export async function readSchemaVersion(
   store: UseStore,
 ): Promise<{ version: number; stored: boolean }> {

@@ -87,13 +87,6 @@ const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
   return { keys, values: values as unknown[] };
 };
 
-/**
- * Every request of the transaction is made: let IndexedDB commit without waiting for their
- * results to reach this page first. That saves a round trip through a main thread that may be
- * busy, which is most of the wait between a rating and the next card.
- */
-const commitNow = (os: IDBObjectStore) => os.transaction.commit?.();
-
 const byKey = (bad: BadRecord[]) => [...new Map(bad.map((b) => [b.key, b])).values()];
 
 export async function openRepository(opts: RepositoryOptions = {}): Promise<Repository> {
@@ -214,7 +207,6 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       await writeTx(store, (os) => {
         os.put(entry, `${LOG}${entry.id}`);
         os.put(state, `${CARD}${state.cardId}`);
-        commitNow(os);
       });
       post({ type: 'commit', entry, state });
     },
@@ -224,7 +216,6 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
         os.delete(`${LOG}${entry.id}`);
         if (restored) os.put(restored, `${CARD}${restored.cardId}`);
         else os.delete(`${CARD}${entry.cardId}`);
-        commitNow(os);
       });
       post({ type: 'undo', entryId: entry.id, cardId: entry.cardId, state: restored });
     },

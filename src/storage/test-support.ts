@@ -1,6 +1,8 @@
 // Builders and raw IndexedDB access for the storage tests (imported by tests only). Every test
 // gets a fresh fake-indexeddb factory, so no test sees another's data.
 import { IDBFactory } from 'fake-indexeddb';
+// The real scheduler's blank state, in tests only: storage itself never imports the scheduler.
+import { newSchedulingState } from '../scheduler/fsrs.ts';
 import type { CardState, ReviewLogEntry, SchedulingState } from '../shared/types.ts';
 import type { Replay } from './rebuild.ts';
 import { openRepository } from './repository.ts';
@@ -19,19 +21,7 @@ export const openTest = (dbName: string, channelName = dbName) =>
   openRepository({ dbName, channelName, now: () => T0 });
 
 export function makeSched(overrides: Partial<SchedulingState> = {}): SchedulingState {
-  return {
-    phase: 'new',
-    due: T0,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    lastReview: null,
-    ...overrides,
-  };
+  return { ...newSchedulingState(T0), ...overrides };
 }
 
 export function makeState(overrides: Partial<CardState> = {}): CardState {
