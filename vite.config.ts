@@ -6,5 +6,10 @@ import { serviceWorkerPlugin } from './scripts/sw-plugin.ts';
 export default defineConfig({
   plugins: [react(), decksPlugin(), serviceWorkerPlugin()],
   base: './',
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // RECALL_OUT_DIR lets parallel e2e runs build into folders of their own.
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    outDir: process.env.RECALL_OUT_DIR ?? 'dist',
+  },
 });
