@@ -5,10 +5,13 @@ export const QUARANTINE = 'quarantine:';
 export const META_SETTINGS = 'meta:settings';
 export const META_SCHEMA = 'meta:schema';
 export const META_PERSIST_ASKED = 'meta:persist-asked';
+/** When the migration safety copy was made: `{ version, at }` (ms). */
+export const META_SNAPSHOT = 'meta:snapshot';
+export const SNAPSHOT = 'snapshot:';
 
 export const rangeOf = (prefix: string): IDBKeyRange =>
   IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-export const snapshotKey = (version: number, key: string) => `snapshot:v${version}:${key}`;
+export const snapshotKey = (version: number, key: string) => `${SNAPSHOT}v${version}:${key}`;
 
 /** The smallest log key at or after `time` (ids start with 9 base36 digits of ms). */
 export function logKeyAt(time: number): string {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MigrationFailed } from '../shared/errors.ts';
 import type { CardState, ReviewLogEntry } from '../shared/types.ts';
-import { upgradeStore, v1toV2 } from './migrations.ts';
+import {
+  pruneSnapshots,
+  SNAPSHOT_KEEP_MS,
+  upgradeStore,
+  v1toV2,
+  type RecordMigration,
+} from './migrations.ts';
 import { createRecallStore } from './store.ts';
 import { T0, freshDb, makeEntry, openTest, rawAll, rawPut, stateAfter } from './test-support.ts';
 
@@ -199,5 +205,49 @@ describe('version 1 → 2', () => {
     const all = await rawAll(name);
     expect(all.get('meta:schema')).toBe(3);
     expect([...all.keys()].some((k) => k.startsWith('snapshot:'))).toBe(false);
+  });
+});
+
+describe('migration safety copies', () => {
+  // Guards against snapshots that were never deleted and doubled the stored data for good.
+  const DAY = 86_400_000;
+  const bump: RecordMigration = (_key, value) => value;
+
+  it('keeps only the newest copy when a store migrates twice', async () => {
+    await rawPut(name, fixture);
+    const store = createRecallStore(name, 'kv');
+    await upgradeStore(store.useStore, T0, { 1: v1toV2, 2: bump }, 3);
+    const all = await rawAll(name);
+    store.close();
+    expect([...all.keys()].some((k) => k.startsWith('snapshot:v1:'))).toBe(false);
+    for (const k of original.keys()) expect(all.has(`snapshot:v2:${k}`)).toBe(true);
+    expect(all.get('meta:snapshot')).toEqual({ version: 2, at: T0 });
+  });
+
+  it('deletes the copy after 30 days, not before', async () => {
+    await rawPut(name, fixture);
+    const store = createRecallStore(name, 'kv');
+    await upgradeStore(store.useStore, T0);
+    expect(await pruneSnapshots(store.useStore, T0 + SNAPSHOT_KEEP_MS - 1)).toBe(false);
+    expect((await rawAll(name)).has('snapshot:v1:card:d:a')).toBe(true);
+    expect(await pruneSnapshots(store.useStore, T0 + 30 * DAY)).toBe(true);
+    const all = await rawAll(name);
+    store.close();
+    expect(
+      [...all.keys()].filter((k) => k.startsWith('snapshot:') || k === 'meta:snapshot'),
+    ).toEqual([]);
+    for (const [k] of fixture) expect(all.has(k)).toBe(true);
+  });
+
+  it('gives a copy made before its time was recorded 30 days from when it is first seen', async () => {
+    await rawPut(name, [...fixture.map(([k, v]): [string, unknown] => [`snapshot:v1:${k}`, v])]);
+    const store = createRecallStore(name, 'kv');
+    expect(await pruneSnapshots(store.useStore, T0)).toBe(false);
+    expect((await rawAll(name)).get('meta:snapshot')).toEqual({ version: null, at: T0 });
+    expect(await pruneSnapshots(store.useStore, T0 + 29 * DAY)).toBe(false);
+    expect(await pruneSnapshots(store.useStore, T0 + 30 * DAY)).toBe(true);
+    const keys = [...(await rawAll(name)).keys()];
+    store.close();
+    expect(keys).toEqual([]);
   });
 });

@@ -1,11 +1,21 @@
 // Schema versions and data migrations. A migration copies the fields it does not know and removes
 // only the legacy fields it names. Every record is copied to `snapshot:v<N>:<key>` (in a committed
 // transaction of its own) before the migration of version N touches anything, and the migration
-// itself is one transaction: it lands whole or not at all.
+// itself is one transaction: it lands whole or not at all. Only the newest safety copy is kept,
+// and only for SNAPSHOT_KEEP_MS: an old copy would otherwise double the stored data for good.
 import type { UseStore } from 'idb-keyval';
 import { MigrationFailed } from '../shared/errors.ts';
 import { promisifyRequest, readTx, writeTx } from './idb.ts';
-import { CARD, LOG, META_SCHEMA, QUARANTINE, snapshotKey } from './keys.ts';
+import {
+  CARD,
+  LOG,
+  META_SCHEMA,
+  META_SNAPSHOT,
+  QUARANTINE,
+  SNAPSHOT,
+  rangeOf,
+  snapshotKey,
+} from './keys.ts';
 import type { QuarantinedRecord } from './quarantine.ts';
 
 export const CURRENT_SCHEMA = 2;
@@ -61,7 +71,11 @@ export const v1toV2: RecordMigration = (key, value) => {
 export const MIGRATIONS: Readonly<Record<number, RecordMigration>> = { 1: v1toV2 };
 
 /** Records a migration works on: everything but earlier snapshots and quarantined copies. */
-const isData = (key: string) => !key.startsWith('snapshot:') && !key.startsWith(QUARANTINE);
+const isData = (key: string) =>
+  !key.startsWith(SNAPSHOT) && !key.startsWith(QUARANTINE) && key !== META_SNAPSHOT;
+
+/** How long the safety copy of the last migration is kept: 30 days. */
+export const SNAPSHOT_KEEP_MS = 30 * 86_400_000;
 
 const isVersion = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1;
@@ -128,7 +142,10 @@ async function step(
   try {
     await writeTx(store, (os) =>
       withRecordsAt(os, from, (records) => {
+        // The copy made before an earlier migration is replaced: the newest one is kept only.
+        os.delete(rangeOf(SNAPSHOT));
         for (const [k, value] of records) os.put(value, snapshotKey(from, k));
+        os.put({ version: from, at: now }, META_SNAPSHOT);
       }),
     );
   } catch (err) {
@@ -202,6 +219,36 @@ export async function upgradeStore(
     if (!migration) throw new MigrationFailed(v, target, `no migration from version ${v} exists.`);
     await step(store, v, migration, now);
   }
+}
+
+/**
+ * Deletes the migration safety copy once it is older than `keepMs`. A copy from before its time
+ * was recorded starts its clock now. Returns whether a copy was deleted.
+ */
+export async function pruneSnapshots(
+  store: UseStore,
+  now: number,
+  keepMs: number = SNAPSHOT_KEEP_MS,
+): Promise<boolean> {
+  const found = await readTx(store, async (os) => {
+    const meta = (await promisifyRequest(os.get(META_SNAPSHOT))) as unknown;
+    if (isObj(meta) && typeof meta.at === 'number' && Number.isFinite(meta.at))
+      return { at: meta.at };
+    // One key cursor step over the snapshot range only, never a walk over the store.
+    const cursor = await promisifyRequest(os.openKeyCursor(rangeOf(SNAPSHOT)));
+    return cursor ? { at: null } : null;
+  });
+  if (!found) return false;
+  if (found.at === null) {
+    await writeTx(store, (os) => os.put({ version: null, at: now }, META_SNAPSHOT));
+    return false;
+  }
+  if (now - found.at < keepMs) return false;
+  await writeTx(store, (os) => {
+    os.delete(rangeOf(SNAPSHOT));
+    os.delete(META_SNAPSHOT);
+  });
+  return true;
 }
 
 /** One record of an older version (a backup file's) brought to `target`; throws DamagedRecord. */

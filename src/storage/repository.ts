@@ -3,7 +3,7 @@
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { lastValues, promisifyRequest, readTx, writeTx } from './idb.ts';
 import { CARD, LOG, logKeyAt, META_PERSIST_ASKED, META_SETTINGS, rangeOf } from './keys.ts';
-import { CURRENT_SCHEMA, upgradeStore } from './migrations.ts';
+import { CURRENT_SCHEMA, pruneSnapshots, upgradeStore } from './migrations.ts';
 import { checkRecords, quarantineAll, type BadRecord, type Validator } from './quarantine.ts';
 import { rebuildStates, type Replay } from './rebuild.ts';
 import { createRecallStore } from './store.ts';
@@ -101,6 +101,8 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     connection.close();
     throw err;
   }
+  // Off the start-up path: an old safety copy goes when the app is already showing.
+  void pruneSnapshots(store, now()).catch(() => undefined);
   const schemaVersion = CURRENT_SCHEMA;
 
   const listeners = new Set<(msg: RepoMessage) => void>();
