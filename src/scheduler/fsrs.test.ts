@@ -61,6 +61,26 @@ describe('FSRS through ts-fsrs', () => {
     expect(s.scheduledDays).toBeGreaterThanOrEqual(1);
   });
 
+  // Guards: ts-fsrs reads steps with parseInt in whole minutes, so "30s"/"0.5m" graduated the card.
+  it('schedules a step in seconds that many seconds later, in learning and relearning', () => {
+    const secs = { ...settings, learningSteps: ['30s', '90s'], relearningSteps: ['45s'] };
+    const p = previewIntervals(newSchedulingState(now), now, secs);
+    expect(p[1].due - now).toBe(30_000);
+    expect(p[2].due - now).toBe(60_000); // mean of 30 s and 90 s
+    expect(p[3].due - now).toBe(90_000);
+    let s = answer(newSchedulingState(now), 1, now, secs);
+    expect(s).toMatchObject({ phase: 'learning', due: now + 30_000 });
+    s = answer(s, 3, s.due, secs);
+    expect(s).toMatchObject({ phase: 'learning', learningSteps: 1 });
+    const t = s.due;
+    s = answer(s, 3, t, secs);
+    expect(s.phase).toBe('review');
+    const lapse = answer(s, 1, s.due, secs);
+    expect(lapse).toMatchObject({ phase: 'relearning', due: s.due + 45_000 });
+    const oneStep = { ...settings, learningSteps: ['20s'] };
+    expect(previewIntervals(newSchedulingState(now), now, oneStep)[2].due - now).toBe(30_000);
+  });
+
   it('the preview shows exactly what answering will do, fuzz on', () => {
     const fuzz = { ...settings, enableFuzz: true };
     let s = newSchedulingState(now);

@@ -7,12 +7,15 @@ import {
   fsrs,
   generatorParameters,
   State,
+  StrategyMode,
   type Card as FsrsCard,
   type FSRS,
+  type FSRSParameters,
   type Grade,
   type StepUnit,
 } from 'ts-fsrs';
 import type { CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
+import { parseStep } from './settings.ts';
 
 const PHASE_OF: Record<State, CardPhase> = {
   [State.New]: 'new',
@@ -54,6 +57,8 @@ export function createEngine(settings: Settings): FSRS {
         relearning_steps: settings.relearningSteps as StepUnit[],
         w: settings.weights ?? [...default_w],
       }),
+    ).useStrategy(StrategyMode.LEARNING_STEPS, (params, state, step) =>
+      learningStepPlan(params, state, step),
     );
     if (engines.size > 20) engines.clear();
     engines.set(key, engine);
@@ -113,6 +118,70 @@ export function resetState(now: number): SchedulingState {
   return newSchedulingState(now);
 }
 
+type StepPlan = Partial<Record<Grade, { scheduled_minutes: number; next_step: number }>>;
+
+const stepMinutes = (step: string): number => {
+  const ms = parseStep(step);
+  if (ms === null) throw new RangeError(`"${step}" is not a learning step.`);
+  return ms / 60_000;
+};
+
+/**
+ * ts-fsrs's basic learning-steps rule (Again: first step; Hard: mean of the first two steps, or
+ * 1.5 × a lone step, rounded to whole minutes; Good: the next step), read through our parseStep so
+ * a step may be "30s" or "1.5m": ts-fsrs's own reader takes whole minutes only (parseInt), and
+ * would read "0.5m" as 0, which graduates the card.
+ */
+function learningStepPlan(
+  params: Pick<FSRSParameters, 'learning_steps' | 'relearning_steps'>,
+  state: State,
+  current: number,
+): StepPlan {
+  const relearning = state === State.Relearning || state === State.Review;
+  const steps = (relearning ? params.relearning_steps : params.learning_steps).map(stepMinutes);
+  const first = steps[0];
+  if (first === undefined || current >= steps.length) return {};
+  if (state === State.Review)
+    return { [1]: { scheduled_minutes: steps[Math.max(0, current)]!, next_step: 0 } };
+  const second = steps[1];
+  const hard = second === undefined ? first * 1.5 : (first + second) / 2;
+  const plan: StepPlan = {
+    [1]: { scheduled_minutes: first, next_step: 0 },
+    // Whole minutes as ts-fsrs rounds them (5.5 → 6), whole seconds below a minute.
+    [2]: {
+      scheduled_minutes: hard >= 1 ? Math.round(hard) : Math.round(hard * 60) / 60,
+      next_step: current,
+    },
+  };
+  const next = steps[current + 1];
+  if (next !== undefined) plan[3] = { scheduled_minutes: next, next_step: current + 1 };
+  return plan;
+}
+
+/**
+ * ts-fsrs rounds a learning step's delay to whole minutes when it sets the due time; put back the
+ * exact delay the step asked for, so a "30s" step brings the card back 30 seconds later.
+ */
+function exactStepDue(
+  before: FsrsCard,
+  after: FsrsCard,
+  rating: Rating,
+  now: number,
+  settings: Settings,
+): FsrsCard {
+  if (after.state !== State.Learning && after.state !== State.Relearning) return after;
+  const minutes = learningStepPlan(
+    {
+      learning_steps: settings.learningSteps as StepUnit[],
+      relearning_steps: settings.relearningSteps as StepUnit[],
+    },
+    before.state,
+    before.learning_steps || 0,
+  )[rating as Grade]?.scheduled_minutes;
+  if (minutes === undefined || !(minutes > 0 && minutes < 1440)) return after;
+  return { ...after, due: new Date(now + Math.round(minutes * 60_000)) };
+}
+
 /** A new card's ts-fsrs form: its due date does not affect how an answer schedules it. */
 function input(sched: SchedulingState, now: number): FsrsCard {
   return sched.phase === 'new' && sched.reps === 0
@@ -127,7 +196,9 @@ export function answer(
   settings: Settings,
 ): SchedulingState {
   const engine = createEngine(settings);
-  return fromFsrsCard(engine.next(input(sched, now), new Date(now), rating as Grade).card);
+  const before = input(sched, now);
+  const after = engine.next(before, new Date(now), rating as Grade).card;
+  return fromFsrsCard(exactStepDue(before, after, rating, now, settings));
 }
 
 export function previewIntervals(
@@ -135,9 +206,10 @@ export function previewIntervals(
   now: number,
   settings: Settings,
 ): Record<Rating, { due: number; label: string }> {
-  const preview = createEngine(settings).repeat(input(sched, now), new Date(now));
+  const before = input(sched, now);
+  const preview = createEngine(settings).repeat(before, new Date(now));
   const item = (r: Rating) => {
-    const due = preview[r as Grade].card.due.getTime();
+    const due = exactStepDue(before, preview[r as Grade].card, r, now, settings).due.getTime();
     return { due, label: formatInterval(due - now) };
   };
   return { 1: item(1), 2: item(2), 3: item(3), 4: item(4) };

@@ -2,7 +2,7 @@ import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import { answer, newSchedulingState } from './fsrs.ts';
-import { parseStep, validateSettings } from './settings.ts';
+import { parseStep, STEP_HELP, validateSettings } from './settings.ts';
 
 describe('settings validation', () => {
   it("accepts Anki's defaults", () => {
@@ -74,15 +74,32 @@ describe('settings validation', () => {
     ).toBe(false);
   });
 
-  it('parses steps the way ts-fsrs reads them', () => {
+  it('parses steps in seconds, minutes, hours and days, decimals too, as Anki accepts them', () => {
     expect(parseStep('1m')).toBe(60_000);
     expect(parseStep('10m')).toBe(600_000);
     expect(parseStep(' 1h ')).toBe(3_600_000);
     expect(parseStep('1d')).toBe(86_400_000);
+    expect(parseStep('30s')).toBe(30_000);
+    expect(parseStep('1.5m')).toBe(90_000);
     expect(parseStep('0m')).toBeNull();
-    expect(parseStep('5s')).toBeNull();
-    // ts-fsrs would read 1.5m as 1m: refuse rather than schedule something else.
-    expect(parseStep('1.5m')).toBeNull();
+    expect(parseStep('0.5s')).toBeNull();
     expect(parseStep('10')).toBeNull();
+    expect(parseStep('1x')).toBeNull();
+    expect(parseStep('-1m')).toBeNull();
+  });
+
+  // Guards: Settings help promised "s" while validation refused "30s".
+  it('accepts every unit the help text names, with the same words in help and errors', () => {
+    const ok = validateSettings({ ...DEFAULT_SETTINGS, learningSteps: ['30s', '10m'] });
+    expect(ok.ok).toBe(true);
+    for (const unit of ['s', 'm', 'h', 'd']) {
+      expect(STEP_HELP).toContain(`${unit} (`);
+      expect(validateSettings({ ...DEFAULT_SETTINGS, relearningSteps: [`2${unit}`] }).ok).toBe(
+        true,
+      );
+    }
+    const bad = validateSettings({ ...DEFAULT_SETTINGS, learningSteps: ['5x'] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]?.message).toContain(STEP_HELP);
   });
 });

@@ -13,17 +13,30 @@ export interface FieldError {
  */
 export const WEIGHT_COUNTS: readonly number[] = [17, 19, default_w.length];
 
-const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /**
- * '10m' → 600000; null for anything ts-fsrs would not read as written. ts-fsrs reads the number
- * with parseInt, so '1.5m' would silently become 1 minute: only whole numbers are accepted.
+ * The one description of a step, shown as the Settings help and in validation messages, so the
+ * two cannot disagree about which units exist.
+ */
+export const STEP_HELP =
+  'A step is a number and a unit: s (seconds), m (minutes), h (hours) or d (days), such as "30s", "1.5m" or "1d".';
+
+/**
+ * '10m' → 600000, '30s' → 30000, '1.5m' → 90000; null for anything else. Like Anki (which keeps
+ * steps as minutes in floats), a step may have seconds and decimals; it is at least one second.
+ * The scheduler (fsrs.ts) reads steps only through this function.
  */
 export function parseStep(step: string): number | null {
-  const m = /^(\d+)([mhd])$/.exec(step.trim());
+  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(step.trim());
   if (!m) return null;
-  const n = Number(m[1]);
-  return n > 0 && Number.isSafeInteger(n) ? n * UNIT_MS[m[2]!]! : null;
+  const ms = Math.round(Number(m[1]) * UNIT_MS[m[2]!]!);
+  return ms >= 1000 && Number.isSafeInteger(ms) ? ms : null;
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
@@ -49,10 +62,9 @@ export function validateSettings(
   }
   const steps = (field: 'learningSteps' | 'relearningSteps') => {
     const s = v[field];
-    const help = 'Steps are durations like "1m 10m": a whole number and m, h or d.';
-    if (!Array.isArray(s) || s.length > 20) return err(field, `${help} At most 20 steps.`);
+    if (!Array.isArray(s) || s.length > 20) return err(field, `${STEP_HELP} At most 20 steps.`);
     const bad = s.find((x) => typeof x !== 'string' || parseStep(x) === null);
-    if (bad !== undefined) err(field, `"${String(bad)}" is not a step. ${help}`);
+    if (bad !== undefined) err(field, `"${String(bad)}" is not a step. ${STEP_HELP}`);
   };
   steps('learningSteps');
   steps('relearningSteps');

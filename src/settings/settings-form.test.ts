@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { STEP_HELP, validateSettings } from '../scheduler/settings.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
-import { fromForm, toForm } from './settings-form.ts';
+import { FIELD_HELP, fromForm, toForm } from './settings-form.ts';
 
 describe('settings form', () => {
   it('round-trips the defaults', () => {
@@ -16,5 +17,14 @@ describe('settings form', () => {
 
   it('turns an empty number field into NaN, so validation rejects it instead of saving 0', () => {
     expect(fromForm({ ...toForm(DEFAULT_SETTINGS), newPerDay: '  ' }).newPerDay).toBeNaN();
+  });
+
+  // Guards: the help said "Units: s, m, h, d" while saving "30s" was refused.
+  it('shows the step help validation uses, and a seconds step from the form is saved', () => {
+    expect(FIELD_HELP.learningSteps[1]).toContain(STEP_HELP);
+    expect(FIELD_HELP.relearningSteps[1]).toContain(STEP_HELP);
+    const f = { ...toForm(DEFAULT_SETTINGS), learningSteps: '30s 10m', relearningSteps: '45s' };
+    const result = validateSettings(fromForm(f));
+    expect(result.ok && result.settings.learningSteps).toEqual(['30s', '10m']);
   });
 });

@@ -1,4 +1,5 @@
 // Settings as the form edits them (text fields) and back: pure, tested without a DOM.
+import { STEP_HELP } from '../scheduler/settings.ts';
 import type { Settings } from '../shared/types.ts';
 
 export interface SettingsForm {
@@ -20,11 +21,11 @@ export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string
   ],
   learningSteps: [
     'Learning steps',
-    'Delays before a new card graduates, such as "1m 10m". Units: s, m, h, d.',
+    `Delays before a new card graduates, such as "1m 10m". ${STEP_HELP}`,
   ],
   relearningSteps: [
     'Relearning steps',
-    'Delays for a card you forgot (rated Again), such as "10m".',
+    `Delays for a card you forgot (rated Again), such as "10m". ${STEP_HELP}`,
   ],
   maximumInterval: ['Maximum interval (days)', 'The longest a card may wait between reviews.'],
   newPerDay: [
