@@ -14,7 +14,7 @@ import type {
   Settings,
 } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
-import { exportBackup, importBackup, parseBackup } from '../storage/backup.ts';
+import { exportBackup, importBackup, parseBackup, type ImportResult } from '../storage/backup.ts';
 import type { Repository } from '../storage/repository.ts';
 import { countOrphans } from '../storage/repository.ts';
 import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
@@ -277,7 +277,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       const settings = get().settings;
       const result = await importBackup(r, backup, (entries) => replayAll(entries, settings));
       await reload();
-      return `Imported ${result.added} new answers (${result.skipped} already here); ${result.cards} cards updated.`;
+      return importMessage(result, backup.rejected.messages);
     },
 
     async exportCsv() {
@@ -300,3 +300,19 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     },
   };
 };
+
+/** What an import did, in a sentence or three: damaged and trimmed records are counted. */
+export function importMessage(result: ImportResult, rejectedMessages: string[]): string {
+  const parts = [
+    `Imported ${result.added} new answers (${result.skipped} already here); ${result.cards} cards updated.`,
+  ];
+  if (result.rejected > 0)
+    parts.push(
+      `${result.rejected} damaged ${result.rejected === 1 ? 'record was' : 'records were'} left out: ${rejectedMessages.join(' ')}${result.rejected > rejectedMessages.length ? ' …' : ''}`,
+    );
+  if (result.trimmed > 0)
+    parts.push(
+      `${result.trimmed} unknown ${result.trimmed === 1 ? 'field was' : 'fields were'} too large or too deeply nested to keep and left out.`,
+    );
+  return parts.join(' ');
+}

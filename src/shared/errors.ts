@@ -47,3 +47,9 @@ export class MigrationFailed extends RecallError {
 
 /** A backup file could not be imported; nothing stored was changed. */
 export class ImportRejected extends RecallError {}
+
+/** An import that stored part of a file: the message says exactly what was written. */
+export class ImportIncomplete extends RecallError {}
+
+/** The browser could not store a record as it is (not plain data, or nested too deeply). */
+export class RecordNotStorable extends RecallError {}

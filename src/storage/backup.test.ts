@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 // The real scheduler, in tests only: storage itself takes replay as a parameter.
 import { reviewEntry } from '../scheduler/actions.ts';
 import { replayAll } from '../scheduler/replay.ts';
-import { ImportRejected } from '../shared/errors.ts';
+import { ImportIncomplete, ImportRejected, QuotaExceeded } from '../shared/errors.ts';
 import { DEFAULT_SETTINGS, type ReviewLogEntry } from '../shared/types.ts';
 import { exportBackup, importBackup, parseBackup } from './backup.ts';
 import type { Repository } from './repository.ts';
@@ -52,7 +52,14 @@ describe('backup', () => {
     const file = await roundTrip(repo);
     const copy = await openTest(`${name}-copy`);
     const result = await importBackup(copy, parseBackup(file), replay);
-    expect(result).toEqual({ added: 6, skipped: 0, cards: 4, rejected: 0, settingsImported: true });
+    expect(result).toEqual({
+      added: 6,
+      skipped: 0,
+      cards: 4,
+      rejected: 0,
+      trimmed: 0,
+      settingsImported: true,
+    });
     expect(await exportBackup(copy, T0)).toEqual(await exportBackup(repo, T0));
   });
 
@@ -166,5 +173,68 @@ describe('backup', () => {
     ]);
     expect(parsed.cards[0]?.sched.due).toBe(Date.parse('2025-11-20T09:00:00.000Z'));
     expect(parsed.settings.desiredRetention).toBe(0.85);
+  });
+});
+
+describe('backup import limits', () => {
+  // Guards the import that wrote 2000 of 3000 entries, rebuilt nothing and blamed private browsing.
+  const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+  const fileText = (log: ReviewLogEntry[], extra: Record<number, string> = {}) => {
+    const entries = log.map((e, i) => {
+      const json = JSON.stringify(e);
+      return extra[i] ? `${json.slice(0, -1)},${extra[i]}}` : json;
+    });
+    return `{"format":"recall-backup","schemaVersion":2,"exportedAt":"","settings":{},"cards":[],"log":[${entries.join(',')}]}`;
+  };
+  const entries = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      makeEntry({ id: `e${String(i).padStart(5, '0')}`, cardId: `d:${i % 7}`, time: T0 + i }),
+    );
+
+  it('keeps a record whose unknown field is nested 5000 deep or 10 MB, without that field', () => {
+    const log = entries(3);
+    const parsed = parseBackup(
+      fileText(log, {
+        0: `"junk":${deep(5000)}`,
+        1: `"big":"${'x'.repeat(10_000_000)}","device":"phone"`,
+        2: `"before":${JSON.stringify({ ...log[2]!.before, note: JSON.parse(deep(40)) as unknown })}`,
+      }),
+    );
+    expect(parsed.rejected.count).toBe(0);
+    expect(parsed.trimmed).toBe(3);
+    expect(parsed.log[0]).toEqual(log[0]);
+    expect(parsed.log[1]).toEqual({ ...log[1], device: 'phone' });
+    expect(parsed.log[2]).toEqual(log[2]);
+  });
+
+  it('an import whose storing fails partway says exactly what was saved and rebuilds it', async () => {
+    const repo = await openTest(name);
+    let calls = 0;
+    const failing: Repository = {
+      ...repo,
+      putMany: async (records) => {
+        if (records[0]?.[0].startsWith('log:') && ++calls === 3)
+          throw new QuotaExceeded('The device storage is full.');
+        return repo.putMany(records);
+      },
+    };
+    const err = await importBackup(
+      failing,
+      parseBackup(fileText(entries(3000))),
+      lastAfterReplay,
+    ).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(ImportIncomplete);
+    expect((err as Error).message).toMatch(
+      /^The import stopped partway: 2000 of 3000 new answers were saved, and the 7 cards they touch are up to date\. Storing the rest failed: The device storage is full\. Import the same file again/,
+    );
+    expect((err as Error).message).not.toMatch(/private/);
+    expect(await repo.readFullLog()).toHaveLength(2000);
+    const { states } = await repo.load(0);
+    expect(states.size).toBe(7);
+    expect(states.get('d:0')?.lastLogId).toBe('e01995');
+    // Importing again adds the rest.
+    expect(
+      await importBackup(repo, parseBackup(fileText(entries(3000))), lastAfterReplay),
+    ).toMatchObject({ added: 1000, skipped: 2000 });
   });
 });

@@ -2,12 +2,13 @@
 // Importing merges: the logs are a union by entry id and touched cards are replayed, so two
 // devices' exports merged lose no answer from either, and nothing already stored is overwritten
 // except the states the merged log rebuilds.
-import { ImportRejected } from '../shared/errors.ts';
+import { ImportIncomplete, ImportRejected } from '../shared/errors.ts';
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { CARD, LOG, META_SETTINGS } from './keys.ts';
 import { CURRENT_SCHEMA, DamagedRecord, migrateRecord } from './migrations.ts';
 import { rebuildStates, type Replay } from './rebuild.ts';
 import type { Repository } from './repository.ts';
+import { boundUnknownFields } from './bound.ts';
 import { readSettings, validateCardState, validateLogEntry } from './validate.ts';
 
 export interface BackupFile {
@@ -22,6 +23,8 @@ export interface BackupFile {
 export interface ParsedBackup extends BackupFile {
   /** Records of the file that failed validation and are left out, one sentence each (≤ 5). */
   rejected: { count: number; messages: string[] };
+  /** Unknown fields too large or too deeply nested to keep, left out of records that are kept. */
+  trimmed: number;
 }
 
 export interface ImportResult {
@@ -33,6 +36,8 @@ export interface ImportResult {
   cards: number;
   /** Records of the file left out as damaged. */
   rejected: number;
+  /** Oversized unknown fields left out of records that were imported. */
+  trimmed: number;
   /** Settings are imported only into a store with no progress and no settings of its own. */
   settingsImported: boolean;
 }
@@ -81,8 +86,12 @@ export function parseBackup(text: string): ParsedBackup {
 
   const messages: string[] = [];
   let count = 0;
+  let trimmed = 0;
+  // Every record is read and checked before anything is written: a bad one is left out whole
+  // (and counted), never half-written.
   const take = <T>(
     items: unknown[],
+    kind: 'card' | 'log',
     key: (v: unknown) => string,
     validate: (v: unknown) => string | null,
     what: string,
@@ -95,11 +104,14 @@ export function parseBackup(text: string): ParsedBackup {
         value = migrateRecord(key(raw), raw, version);
         reason = validate(value);
       } catch (err) {
-        if (!(err instanceof DamagedRecord)) throw err;
-        reason = err.message;
+        if (!(err instanceof DamagedRecord) && !(err instanceof RangeError)) throw err;
+        reason = err instanceof DamagedRecord ? err.message : 'it is nested too deeply to read';
       }
-      if (reason === null) out.push(value as T);
-      else {
+      if (reason === null) {
+        const bounded = boundUnknownFields(kind, value);
+        trimmed += bounded.dropped.length;
+        out.push(bounded.value as T);
+      } else {
         count += 1;
         if (messages.length < 5) messages.push(`${what} ${i + 1} was left out: ${reason}.`);
       }
@@ -110,12 +122,14 @@ export function parseBackup(text: string): ParsedBackup {
     String((typeof v === 'object' && v !== null && (v as Record<string, unknown>)[name]) ?? '');
   const cards = take<CardState>(
     d.cards,
+    'card',
     (v) => `${CARD}${field(v, 'cardId')}`,
     validateCardState,
     'Card',
   );
   const log = take<ReviewLogEntry>(
     d.log,
+    'log',
     (v) => `${LOG}${field(v, 'id')}`,
     validateLogEntry,
     'Log entry',
@@ -128,8 +142,12 @@ export function parseBackup(text: string): ParsedBackup {
     cards,
     log,
     rejected: { count, messages },
+    trimmed,
   };
 }
+
+/** Log entries per write transaction of an import. */
+export const IMPORT_CHUNK = 1000;
 
 type ImportTarget = Pick<
   Repository,
@@ -139,8 +157,9 @@ type ImportTarget = Pick<
 /**
  * Merges a backup into the store: log entries are a union by id (existing ones kept), then every
  * card the file touched is rebuilt by replaying its whole merged log. Writes are chunked
- * transactions, log first: if one fails midway, the log (the truth) is ahead and Settings →
- * “Rebuild card states” finishes the job.
+ * transactions, log first. If one fails midway, the cards of the entries written are still
+ * rebuilt and ImportIncomplete says exactly how many entries were saved; importing the same file
+ * again adds the rest.
  */
 export async function importBackup(
   repo: ImportTarget,
@@ -158,9 +177,22 @@ export async function importBackup(
 
   const seen = new Set(existing);
   const added = backup.log.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
-  await repo.putMany(added.map((e): [string, unknown] => [`${LOG}${e.id}`, e]));
+  // Log first, in chunks whose fate is known: if storing stops partway, what was written is
+  // exactly the chunks before it, and the cards those touch are still rebuilt below.
+  let written = 0;
+  let failure: unknown = null;
+  for (let i = 0; i < added.length; i += IMPORT_CHUNK) {
+    const chunk = added.slice(i, i + IMPORT_CHUNK);
+    try {
+      await repo.putMany(chunk.map((e): [string, unknown] => [`${LOG}${e.id}`, e]));
+      written += chunk.length;
+    } catch (err) {
+      failure = err;
+      break;
+    }
+  }
 
-  const touched = new Set<CardId>(added.map((e) => e.cardId));
+  const touched = new Set<CardId>(added.slice(0, written).map((e) => e.cardId));
   const states =
     touched.size > 0
       ? rebuildStates(
@@ -169,6 +201,15 @@ export async function importBackup(
           (id) => local.get(id) ?? fromFile.get(id),
         )
       : new Map<CardId, CardState>();
+  if (failure !== null) {
+    await repo.putMany(
+      [...states.values()].map((s): [string, unknown] => [`${CARD}${s.cardId}`, s]),
+    );
+    const why = failure instanceof Error ? failure.message : String(failure);
+    throw new ImportIncomplete(
+      `The import stopped partway: ${written} of ${added.length} new answers were saved, and the ${states.size} cards they touch are up to date. Storing the rest failed: ${why} Import the same file again to add the rest; answers already saved are skipped.`,
+    );
+  }
   // Cards the file has progress for without any log entry (suspended in version 1) come as they are.
   for (const c of backup.cards)
     if (!local.has(c.cardId) && !states.has(c.cardId)) states.set(c.cardId, c);
@@ -179,6 +220,7 @@ export async function importBackup(
     skipped: backup.log.length - added.length,
     cards: states.size,
     rejected: 'rejected' in backup ? backup.rejected.count : 0,
+    trimmed: 'trimmed' in backup ? backup.trimmed : 0,
     settingsImported: empty,
   };
 }

@@ -1,11 +1,16 @@
 // Small promise helpers over raw IndexedDB requests, and storage errors turned into sentences.
-import { QuotaExceeded, StorageUnavailable } from '../shared/errors.ts';
+import { QuotaExceeded, RecordNotStorable, StorageUnavailable } from '../shared/errors.ts';
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 
 export { promisifyRequest };
 
 export function toStorageError(err: unknown): Error {
-  if (err instanceof QuotaExceeded || err instanceof StorageUnavailable) return err;
+  if (
+    err instanceof QuotaExceeded ||
+    err instanceof StorageUnavailable ||
+    err instanceof RecordNotStorable
+  )
+    return err;
   const name =
     err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException)
       ? (err as Error).name
@@ -13,6 +18,11 @@ export function toStorageError(err: unknown): Error {
   if (name === 'QuotaExceededError')
     return new QuotaExceeded(
       'The device storage is full: free some space (or remove other sites’ data), then try again.',
+    );
+  // Not the browser's storage being off: one record it cannot copy (too deep, not plain data).
+  if (name === 'DataCloneError' || err instanceof RangeError)
+    return new RecordNotStorable(
+      'A record could not be stored: it is not plain data or is nested too deeply.',
     );
   const detail = err instanceof Error ? err.message : String(err);
   return new StorageUnavailable(
