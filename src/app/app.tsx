@@ -1,6 +1,7 @@
 import { Banner } from '../ui/banner.tsx';
 import { BrowseContainer } from './browse-container.tsx';
 import { HomeContainer } from './home-container.tsx';
+import { MissingDecks, NotFoundScreen } from './not-found-screen.tsx';
 import { ReviewContainer } from './review-container.tsx';
 import { SettingsContainer } from './settings-container.tsx';
 import { useRecall } from './store.ts';
@@ -52,14 +53,34 @@ export function App() {
 }
 
 function Screen({ route }: { route: Route }) {
+  const deckById = useRecall((s) => s.deckById);
   switch (route.name) {
-    case 'review':
+    case 'review': {
+      if (route.deckIds.length === 0)
+        return (
+          <NotFoundScreen title="No deck chosen">
+            This address names no deck to study. Choose one on the home screen.
+          </NotFoundScreen>
+        );
+      // Checked here, not in the session: an unknown deck has no cards, which would read as done.
+      const missing = route.deckIds.filter((id) => !deckById.has(id));
+      if (missing.length > 0) return <MissingDecks deckIds={missing} />;
       return <ReviewContainer deckIds={route.deckIds} />;
+    }
     case 'browse':
+      if (!deckById.has(route.deckId)) return <MissingDecks deckIds={[route.deckId]} />;
       return <BrowseContainer deckId={route.deckId} />;
     case 'settings':
       return <SettingsContainer />;
-    default:
+    case 'stats':
+      return (
+        <NotFoundScreen title="Statistics">The statistics screen is not built yet.</NotFoundScreen>
+      );
+    case 'not-found':
+      return (
+        <NotFoundScreen title="Page not found">There is no page at “#{route.path}”.</NotFoundScreen>
+      );
+    case 'home':
       return <HomeContainer />;
   }
 }

@@ -8,9 +8,18 @@ describe('hash routes', () => {
     expect(parseRoute('#/review/a,b%2Fc')).toEqual({ name: 'review', deckIds: ['a', 'b/c'] });
     expect(parseRoute('#/review')).toEqual({ name: 'review', deckIds: [] });
     expect(parseRoute('#/browse/sub%2Fdeck')).toEqual({ name: 'browse', deckId: 'sub/deck' });
-    expect(parseRoute('#/browse')).toEqual({ name: 'home' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
-    expect(parseRoute('#/nonsense')).toEqual({ name: 'home' });
+    expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/stats')).toEqual({ name: 'stats' });
+  });
+
+  // Guards: an unknown address used to show Home as if nothing were wrong.
+  it('names an address it has no screen for instead of falling back to Home', () => {
+    expect(parseRoute('#/nonsense')).toEqual({ name: 'not-found', path: '/nonsense' });
+    expect(parseRoute('#/browse')).toEqual({ name: 'not-found', path: '/browse' });
+    expect(parseRoute('#/settings/x')).toEqual({ name: 'not-found', path: '/settings/x' });
+    expect(parseRoute('#//x')).toEqual({ name: 'not-found', path: '//x' });
+    expect(parseRoute('#/browse/%E0%A4')).toEqual({ name: 'not-found', path: '/browse/%E0%A4' });
   });
 
   it('round-trips every route through its href', () => {
@@ -20,6 +29,7 @@ describe('hash routes', () => {
       { name: 'browse', deckId: 'sub/deck' },
       { name: 'settings' },
       { name: 'stats' },
+      { name: 'not-found', path: '/nonsense/page' },
     ];
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });

@@ -5,23 +5,34 @@ export type Route =
   | { name: 'review'; deckIds: string[] }
   | { name: 'browse'; deckId: string }
   | { name: 'settings' }
-  | { name: 'stats' };
+  | { name: 'stats' }
+  /** An address Recall has no screen for; `path` is what followed the "#". */
+  | { name: 'not-found'; path: string };
 
 /** Hash routes, so the built app works from any static folder and offline. */
 export function parseRoute(hash: string): Route {
-  const [head = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
-  const arg = rest.map(decodeURIComponent).join('/');
+  const path = hash.replace(/^#/, '');
+  const [head = '', ...rest] = path.replace(/^\//, '').split('/');
+  let arg: string;
+  try {
+    arg = rest.map(decodeURIComponent).join('/');
+  } catch {
+    return { name: 'not-found', path }; // a malformed %-escape
+  }
+  const bare = arg === '';
   switch (head) {
     case 'review':
-      return { name: 'review', deckIds: arg ? arg.split(',') : [] };
+      return { name: 'review', deckIds: bare ? [] : arg.split(',') };
     case 'browse':
-      return arg ? { name: 'browse', deckId: arg } : { name: 'home' };
+      return bare ? { name: 'not-found', path } : { name: 'browse', deckId: arg };
     case 'settings':
-      return { name: 'settings' };
+      return bare ? { name: 'settings' } : { name: 'not-found', path };
     case 'stats':
-      return { name: 'stats' };
+      return bare ? { name: 'stats' } : { name: 'not-found', path };
+    case '':
+      return bare ? { name: 'home' } : { name: 'not-found', path };
     default:
-      return { name: 'home' };
+      return { name: 'not-found', path };
   }
 }
 
@@ -37,6 +48,8 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'stats':
       return '#/stats';
+    case 'not-found':
+      return `#${route.path}`;
   }
 }
 

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+// Guards: an unknown deck in #/review read "Congratulations! You have finished", and unknown
+// addresses (#/nonsense, #/browse/nope, the unbuilt #/stats) showed Home as if nothing were wrong.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../src/app/app.tsx';
+import { createRecallStore, setAppStore } from '../src/app/store.ts';
+import { parseDeck } from '../src/deck/parse-deck.ts';
+import { openRepository } from '../src/storage/repository.ts';
+
+const DECK =
+  '!!! Question ""\n    === "Question"\n        #### Alpha?\n    === "Answer"\n        A\n';
+let n = 0;
+
+async function mount(hash: string) {
+  const dbName = `recall-not-found-${++n}`;
+  const store = createRecallStore({
+    openRepository: () => openRepository({ dbName, channelName: dbName }),
+    loadDecks: () => [parseDeck(DECK, 'greek.md')],
+    now: () => new Date('2026-11-24T15:00:00-05:00').getTime(),
+  });
+  setAppStore(store);
+  await store.getState().init();
+  window.location.hash = hash;
+  render(<App />);
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => {
+  window.location.hash = '';
+});
+
+const homeLink = () => screen.getByRole('link', { name: 'Back to your decks' });
+
+describe('addresses Recall has no screen for', () => {
+  it('names the unknown deck of a review instead of congratulating', async () => {
+    await mount('#/review/nope');
+    expect(await screen.findByRole('heading', { name: 'No such deck' })).toBeInTheDocument();
+    expect(screen.getByText(/No deck called “nope”/)).toBeInTheDocument();
+    expect(screen.queryByText(/Congratulations/)).not.toBeInTheDocument();
+    expect(homeLink()).toHaveAttribute('href', '#/');
+  });
+
+  it('names every unknown deck of a multi-deck review, and an unknown deck to browse', async () => {
+    await mount('#/review/greek,x,y');
+    expect(await screen.findByText(/No decks called “x” or “y”/)).toBeInTheDocument();
+    window.location.hash = '#/browse/nope';
+    expect(await screen.findByText(/No deck called “nope”/)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Decks' })).not.toBeInTheDocument();
+  });
+
+  it('says there is no page at an unknown address, and that statistics are not built yet', async () => {
+    await mount('#/nonsense');
+    expect(await screen.findByText('There is no page at “#/nonsense”.')).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Decks' })).not.toBeInTheDocument();
+    expect(homeLink()).toBeInTheDocument();
+    window.location.hash = '#/stats';
+    expect(await screen.findByText(/statistics screen is not built yet/)).toBeInTheDocument();
+    expect(homeLink()).toBeInTheDocument();
+  });
+
+  it('still opens a known deck', async () => {
+    await mount('#/browse/greek');
+    expect(await screen.findByRole('table', { name: 'Cards' })).toBeInTheDocument();
+  });
+});
