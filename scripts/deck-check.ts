@@ -1,4 +1,5 @@
-// `npm run deck:check -- [--json] <file-or-folder>...`: checks deck files with the app's loader.
+// `npm run --silent deck:check -- [--json] <file-or-folder>...` (--silent keeps npm's "> script"
+// banner off stdout, so --json prints JSON alone): checks deck files with the app's loader.
 // Exit status: 1 when any file has an error-level diagnostic, 2 for bad arguments, 0 otherwise.
 // Argument parsing and the report are pure functions in src/deck/check-report.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,6 +1,7 @@
 // Bundles every Markdown file under the decks folder into the app at build time, as the module
 // `virtual:recall-decks`. RECALL_DECKS_DIR points it at another folder (the browser benchmark
-// builds the app with a generated 10,000-card deck that way).
+// builds the app with a generated 10,000-card deck that way). Under `npm start` the dev server's
+// watcher reloads the page when a deck is added, edited or removed.
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
@@ -34,14 +35,21 @@ const MIME: Record<string, string> = {
 
 export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plugin {
   const root = resolve(dir);
+  const isDeck = (file: string) => file.startsWith(root + sep) && isMarkdown(file);
+  let serving = false;
   return {
     name: 'recall-decks',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     resolveId: (id) => (id === ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      this.addWatchFile(root);
+      // The dev server turns watch files into imports of the module, and a folder cannot be
+      // imported: there configureServer below watches the decks instead.
+      if (!serving) this.addWatchFile(root);
       const files = filesUnder(root, isMarkdown).map((file) => {
-        this.addWatchFile(file);
+        if (!serving) this.addWatchFile(file);
         return [relative(root, file).split(sep).join('/'), readFileSync(file, 'utf8')];
       });
       return `export default ${JSON.stringify(files)};`;
@@ -54,6 +62,18 @@ export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plug
       }
     },
     configureServer(server) {
+      // The decks are read once when the app starts, so a changed deck reloads the page; stored
+      // progress lives in IndexedDB and survives it.
+      const reload = (file: string) => {
+        if (!isDeck(resolve(file))) return;
+        for (const environment of Object.values(server.environments)) {
+          const mod = environment.moduleGraph.getModuleById(RESOLVED);
+          if (mod) environment.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload', path: '*' });
+      };
+      server.watcher.add(root);
+      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, reload);
       server.middlewares.use('/decks', (req, res, next) => {
         const file = resolve(root, `.${decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')}`);
         if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory())

@@ -1,5 +1,6 @@
 // The deck:check command as a person runs it: real process, exit status, pure JSON on stdout.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -53,6 +54,19 @@ describe('npm run deck:check', () => {
       severity: 'warning',
       message: expect.stringContaining('same question'),
     });
+  });
+
+  // Guards the README's JSON command against npm's "> script" banner on stdout (.npmrc is not silent).
+  it("README's --json command, run through npm, prints only JSON on stdout", () => {
+    const line = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('npm run') && l.includes('deck:check') && l.includes('--json'));
+    expect(line).toBeDefined();
+    const command = line!.replace(/#.*$/, '').trim().replace('decks/my.md', 'decks/');
+    const r = spawnSync(command, { shell: true, encoding: 'utf8', cwd: process.cwd() });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { files: { path: string }[] };
+    expect(out.files.map((f) => f.path)).toContain('decks/ml-interview-questions.md');
   });
 
   it('rejects a missing path with a message on stderr', () => {
