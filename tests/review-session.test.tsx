@@ -176,4 +176,162 @@ describe('a review session', () => {
     const counts = within(screen.getByLabelText('Cards left'));
     expect(counts.getByTitle('New')).toHaveTextContent('2');
   });
+
+  // Guards issue 9: Enter/Space on a focused button do what that button does, never "Good".
+  it('Enter on a tabbed-to rating button gives that rating', async () => {
+    const user = userEvent.setup();
+    const { dbName } = await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    expect(screen.getByRole('button', { name: /Show answer/ })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await screen.findByTestId('answer');
+    expect(screen.getByRole('button', { name: /^Good/ })).toHaveFocus();
+    await user.tab({ shift: true });
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: /^Again/ })).toHaveFocus();
+    now += 3000;
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(question()).toContain('Capital of Japan?'));
+
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    await user.tab();
+    expect(screen.getByRole('button', { name: /^Easy/ })).toHaveFocus();
+    now += 3000;
+    await user.keyboard(' ');
+    await waitFor(() => expect(question()).toContain('Capital of Peru?'));
+
+    const repo = await openRepository({ dbName, channelName: `${dbName}-check` });
+    expect((await repo.readFullLog()).map((e) => e.rating)).toEqual([1, 4]);
+    repo.close();
+  });
+
+  it('Space on "Suspend card" suspends it instead of showing the answer', async () => {
+    const user = userEvent.setup();
+    const { store } = await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    screen.getByRole('button', { name: /Suspend card/ }).focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(question()).toContain('Capital of Japan?'));
+    expect(screen.queryByTestId('answer')).toBeNull();
+    const france = store.getState().decks[0]!.cards[0]!.id;
+    expect(store.getState().states.get(france)?.suspended).toBe(true);
+  });
+
+  it('Enter on "End session" with nothing studied goes home and stores no answer', async () => {
+    const user = userEvent.setup();
+    const { dbName } = await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    screen.getByRole('button', { name: /End session/ }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe('#/'));
+    const repo = await openRepository({ dbName, channelName: `${dbName}-check` });
+    expect(await repo.readFullLog()).toEqual([]);
+    repo.close();
+  });
+
+  // Guards issue 9: ending partway shows what was done, and the summary's keys work.
+  it('ending partway shows the session so far; U undoes from there and Esc goes home', async () => {
+    const user = userEvent.setup();
+    const { dbName } = await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    now += 7000;
+    await user.keyboard('2');
+    await waitFor(() => expect(question()).toContain('Capital of Japan?'));
+
+    await user.click(screen.getByRole('button', { name: /End session/ }));
+    expect(await screen.findByRole('heading', { name: 'Session ended' })).toBeInTheDocument();
+    expect(screen.queryByText(/Congratulations/)).toBeNull();
+    expect(screen.getByText(/You studied 1 card in 7 s/)).toBeInTheDocument();
+    expect(screen.getByText('Hard: 1')).toBeInTheDocument();
+    expect(screen.getByTestId('remaining')).toHaveTextContent(
+      // France again (learning, after Hard), Japan and Peru.
+      '3 more cards are waiting for today',
+    );
+    const undo = screen.getByRole('button', { name: /Undo the last answer/ });
+    expect(undo).toHaveAttribute('aria-keyshortcuts', 'u Control+z Meta+z');
+    expect(window.location.hash).toBe('#/review/capitals');
+
+    // U brings the answered card back, question side up.
+    await user.keyboard('u');
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    let repo = await openRepository({ dbName, channelName: `${dbName}-check1` });
+    expect(await repo.readFullLog()).toEqual([]);
+    repo.close();
+
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    await user.keyboard('3');
+    await waitFor(() => expect(question()).toContain('Capital of Japan?'));
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('heading', { name: 'Session ended' })).toBeInTheDocument();
+    // Ctrl+Z undoes too; then ending again and Esc on the summary goes home.
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    await user.keyboard('4');
+    await waitFor(() => expect(question()).toContain('Capital of Japan?'));
+    await user.keyboard('{Escape}');
+    await screen.findByRole('heading', { name: 'Session ended' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/'));
+    repo = await openRepository({ dbName, channelName: `${dbName}-check2` });
+    expect((await repo.readFullLog()).map((e) => e.rating)).toEqual([4]);
+    repo.close();
+  });
+
+  it('the finished summary undoes with U and goes home with Esc', async () => {
+    const user = userEvent.setup();
+    await mountApp();
+    for (const q of ['France', 'Japan', 'Peru']) {
+      await waitFor(() => expect(question()).toContain(`Capital of ${q}?`));
+      await user.keyboard(' ');
+      await screen.findByTestId('answer');
+      await user.keyboard('4');
+    }
+    expect(await screen.findByText(/Congratulations/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Back to decks/ })).toHaveFocus();
+    await user.keyboard('U');
+    await waitFor(() => expect(question()).toContain('Capital of Peru?'));
+    await user.keyboard(' ');
+    await screen.findByTestId('answer');
+    await user.keyboard('4');
+    await screen.findByText(/Congratulations/);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/'));
+  });
+
+  // Guards issue 9: the shortcut overlay keeps focus inside, gives it back, and Esc only closes it.
+  it('the shortcut dialog traps focus, returns it, and Esc closes only the dialog', async () => {
+    const user = userEvent.setup();
+    await mountApp();
+    await waitFor(() => expect(question()).toContain('Capital of France?'));
+    const reveal = screen.getByRole('button', { name: /Show answer/ });
+    expect(reveal).toHaveFocus();
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    expect(close).toHaveFocus();
+    await user.tab();
+    expect(close).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(close).toHaveFocus();
+    // Keys meant for the review do nothing while it is open.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(reveal).toHaveFocus();
+    expect(screen.queryByTestId('answer')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: /Shortcuts/ }));
+    await screen.findByRole('dialog');
+    await user.keyboard('@');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(question()).toContain('Capital of France?');
+    expect(window.location.hash).toBe('#/review/capitals');
+    expect(screen.getByRole('button', { name: /Shortcuts/ })).toHaveFocus();
+  });
 });

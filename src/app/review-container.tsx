@@ -16,11 +16,13 @@ function summaryOf(session: Session, now: number): SessionSummaryData {
     ratings[a.rating] += 1;
     timeMs += a.durationMs;
   }
+  const { counts } = session;
   return {
     cards: session.answers.length,
     timeMs: timeMs || (session.answers.length ? now - session.startedAt : 0),
     ratings,
     nextDue: session.nextDue,
+    remaining: session.current ? counts.new + counts.learning + counts.review : 0,
   };
 }
 
@@ -31,6 +33,8 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
   const canUndo = useRecall((s) => s.undoStack.length > 0);
   const [help, setHelp] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The session (by its deck key) the person ended before its cards were done. */
+  const [endedFor, setEndedFor] = useState<string | null>(null);
   const key = deckIds.join(',');
   const rendererReady = useRendererReady();
 
@@ -47,24 +51,29 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
       () => setError(null),
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
-  const exit = () => navigate({ name: 'home' });
+  const goHome = () => navigate({ name: 'home' });
+  // Ending partway shows what this session did; with nothing done there is nothing to show.
+  const endSession = () => (session.answers.length ? setEndedFor(key) : goHome());
+  const undo = () => {
+    setEndedFor(null);
+    void guard(actions.undoAnswer());
+  };
 
-  const card = session.current ? cardsById.get(session.current.cardId) : undefined;
-  if (!session.current || !card || !session.intervals) {
+  const { current, intervals } = session;
+  const card = current ? cardsById.get(current.cardId) : undefined;
+  const finished = !current || !card || !intervals;
+  if (finished || endedFor === key) {
+    const now = Date.now();
     return (
       <>
-        <SessionSummary summary={summaryOf(session, Date.now())} now={Date.now()} onHome={exit} />
-        {session.answers.length > 0 && (
-          <p>
-            <button
-              type="button"
-              className="btn small"
-              onClick={() => void guard(actions.undoAnswer())}
-            >
-              Undo the last answer <kbd>U</kbd>
-            </button>
-          </p>
-        )}
+        {error && <Banner kind="error">{error}</Banner>}
+        <SessionSummary
+          summary={summaryOf(session, now)}
+          now={now}
+          ended={!finished}
+          onHome={goHome}
+          onUndo={session.answers.length > 0 && canUndo ? undo : null}
+        />
       </>
     );
   }
@@ -77,9 +86,9 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
         deckTitle={deck?.title ?? card.deckId}
         deckPath={deck?.path ?? ''}
         revealed={session.revealed}
-        intervals={session.intervals}
+        intervals={intervals}
         counts={session.counts}
-        currentKind={session.current.kind}
+        currentKind={current.kind}
         done={session.answers.length}
         canUndo={canUndo}
         busy={session.busy || help}
@@ -87,7 +96,7 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
         onRate={(r) => void guard(actions.rate(r))}
         onUndo={() => void guard(actions.undoAnswer())}
         onSuspend={() => void guard(actions.suspendCurrent())}
-        onExit={exit}
+        onExit={endSession}
         onHelp={() => setHelp(true)}
       />
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

@@ -136,8 +136,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
         <Button small onClick={props.onHelp} aria-keyshortcuts="?">
           Shortcuts <kbd>?</kbd>
         </Button>
-        <Button small onClick={props.onExit}>
-          End session
+        <Button small onClick={props.onExit} aria-keyshortcuts="Escape">
+          End session <kbd>Esc</kbd>
         </Button>
       </div>
     </div>

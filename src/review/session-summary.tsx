@@ -1,5 +1,7 @@
+import { formatDueIn } from '../shared/time-span.ts';
 import { RATINGS, RATING_LABELS, type Rating } from '../shared/types.ts';
 import { Button } from '../ui/button.tsx';
+import { useSummaryKeys } from './use-review-keys.ts';
 
 export interface SessionSummaryData {
   cards: number;
@@ -7,6 +9,8 @@ export interface SessionSummaryData {
   ratings: Record<Rating, number>;
   /** When the next card of these decks is due (ms), or null when none is scheduled. */
   nextDue: number | null;
+  /** Cards still waiting today when the session was ended before they were all done. */
+  remaining: number;
 }
 
 export function formatDuration(ms: number): string {
@@ -17,33 +21,38 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export function formatWhen(due: number, now: number): string {
-  const diff = due - now;
-  if (diff <= 60_000) return 'now';
-  if (diff < 3_600_000) return `in ${Math.round(diff / 60_000)} minutes`;
-  if (diff < 86_400_000) return `in ${Math.round(diff / 3_600_000)} hours`;
-  const days = Math.round(diff / 86_400_000);
-  return days === 1 ? 'tomorrow' : `in ${days} days`;
-}
+const cardsWord = (n: number) => (n === 1 ? 'card' : 'cards');
 
+/**
+ * What this session did: shown when every card is done for now, or when the person ends the
+ * session partway (`ended`). U or Ctrl/Cmd+Z undoes the last answer, Esc goes home.
+ */
 export function SessionSummary({
   summary,
   now,
+  ended,
   onHome,
+  onUndo,
 }: {
   summary: SessionSummaryData;
   now: number;
+  ended: boolean;
   onHome: () => void;
+  /** Undoes the last answer of this session; null when there is none. */
+  onUndo: (() => void) | null;
 }) {
+  useSummaryKeys({ onUndo, onHome });
   return (
     <section className="card summary" aria-labelledby="summary-title">
-      <h2 id="summary-title">Congratulations! You have finished for now.</h2>
+      <h2 id="summary-title">
+        {ended ? 'Session ended' : 'Congratulations! You have finished for now.'}
+      </h2>
       <p>
-        {summary.cards} {summary.cards === 1 ? 'card' : 'cards'} in {formatDuration(summary.timeMs)}
-        .
+        {ended ? 'You studied ' : ''}
+        {summary.cards} {cardsWord(summary.cards)} in {formatDuration(summary.timeMs)}.
       </p>
       {summary.cards > 0 && (
-        <ul className="summary-ratings">
+        <ul className="summary-ratings" aria-label="Your answers">
           {RATINGS.map((r) => (
             <li key={r} className={`rating-${r}`}>
               {RATING_LABELS[r]}: {summary.ratings[r]}
@@ -51,14 +60,29 @@ export function SessionSummary({
           ))}
         </ul>
       )}
-      <p data-testid="next-due">
-        {summary.nextDue === null
-          ? 'No more cards are scheduled in these decks.'
-          : `The next card is due ${formatWhen(summary.nextDue, now)} (${new Date(summary.nextDue).toLocaleString()}).`}
-      </p>
-      <Button variant="primary" onClick={onHome} autoFocus>
-        Back to decks
-      </Button>
+      {ended ? (
+        <p data-testid="remaining">
+          {summary.remaining > 0
+            ? `${summary.remaining} more ${cardsWord(summary.remaining)} ${summary.remaining === 1 ? 'is' : 'are'} waiting for today.`
+            : 'Nothing else is waiting for today.'}
+        </p>
+      ) : (
+        <p data-testid="next-due">
+          {summary.nextDue === null
+            ? 'No more cards are scheduled in these decks.'
+            : `The next card is due ${formatDueIn(summary.nextDue, now)} (${new Date(summary.nextDue).toLocaleString()}).`}
+        </p>
+      )}
+      <div className="summary-actions">
+        <Button variant="primary" onClick={onHome} autoFocus aria-keyshortcuts="Escape">
+          Back to decks <kbd>Esc</kbd>
+        </Button>
+        {onUndo && (
+          <Button onClick={onUndo} aria-keyshortcuts="u Control+z Meta+z">
+            Undo the last answer <kbd>U</kbd>
+          </Button>
+        )}
+      </div>
     </section>
   );
 }

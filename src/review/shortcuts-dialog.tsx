@@ -1,7 +1,8 @@
 import { Dialog } from '../ui/dialog.tsx';
 
 const SHORTCUTS: [string, string][] = [
-  ['Space / Enter', 'Show answer, then rate Good'],
+  ['Space / Enter', 'Show answer, then rate Good; on a focused button, press that button'],
+  ['Tab / Shift+Tab', 'Move between the buttons'],
   ['1 2 3 4', 'Again, Hard, Good, Easy'],
   ['U / Ctrl+Z / ⌘Z', 'Undo the last answer'],
   ['@', 'Suspend the card'],
@@ -24,7 +25,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <p className="muted">Press Esc to close.</p>
     </Dialog>
   );
 }
