@@ -2,9 +2,11 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { parseDeck } from '../deck/parse-deck.ts';
 import { deckRows, todayStats } from '../library/deck-rows.ts';
 import { HomeScreen } from '../library/home-screen.tsx';
+import { StorageNotice } from '../library/storage-notice.tsx';
 import { Banner } from '../ui/banner.tsx';
 import { useNow } from './use-now.ts';
-import { navigate } from './use-route.ts';
+import { navigate, routeHref } from './use-route.ts';
+import { useStorageNotice } from './use-storage-notice.ts';
 import { useRecall } from './store.ts';
 
 export function HomeContainer() {
@@ -18,6 +20,7 @@ export function HomeContainer() {
   const addDeck = useRecall((s) => s.addDeck);
   const now = useNow(60_000);
   const [opened, setOpened] = useState<string | null>(null);
+  const notice = useStorageNotice(persistent);
 
   const rows = useMemo(
     () => deckRows({ decks, states, todayLog, settings, now }),
@@ -29,10 +32,6 @@ export function HomeContainer() {
   );
 
   const warnings = [...problems];
-  if (persistent === false)
-    warnings.push(
-      'This browser may clear Recall’s storage when space runs low: export a backup from Settings now and then.',
-    );
   if (orphans > 0)
     warnings.push(
       `${orphans} ${orphans === 1 ? 'card has' : 'cards have'} progress but no longer appear in any deck; the progress is kept and resumes if the question comes back.`,
@@ -53,6 +52,14 @@ export function HomeContainer() {
 
   return (
     <>
+      {notice.state && (
+        <StorageNotice
+          state={notice.state}
+          settingsHref={routeHref({ name: 'settings' })}
+          onAsk={notice.ask}
+          onDismiss={notice.dismiss}
+        />
+      )}
       <HomeScreen
         decks={rows}
         today={today}
