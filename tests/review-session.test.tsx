@@ -248,7 +248,7 @@ describe('a review session', () => {
     expect(screen.getByText('Hard: 1')).toBeInTheDocument();
     expect(screen.getByTestId('remaining')).toHaveTextContent(
       // France again (learning, after Hard), Japan and Peru.
-      '3 more cards are waiting for today',
+      '3 cards are still waiting for today',
     );
     const undo = screen.getByRole('button', { name: /Undo the last answer/ });
     expect(undo).toHaveAttribute('aria-keyshortcuts', 'u Control+z Meta+z');

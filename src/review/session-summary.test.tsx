@@ -36,7 +36,7 @@ describe('SessionSummary', () => {
     expect(screen.queryByText(/Congratulations/)).toBeNull();
     expect(screen.getByText('You studied 2 cards in 1 min 5 s.')).toBeInTheDocument();
     expect(screen.getByText('Again: 1')).toBeInTheDocument();
-    expect(screen.getByTestId('remaining')).toHaveTextContent('1 more card is waiting for today.');
+    expect(screen.getByTestId('remaining')).toHaveTextContent('1 card is still waiting for today.');
     expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
   });
 });

@@ -63,7 +63,7 @@ export function SessionSummary({
       {ended ? (
         <p data-testid="remaining">
           {summary.remaining > 0
-            ? `${summary.remaining} more ${cardsWord(summary.remaining)} ${summary.remaining === 1 ? 'is' : 'are'} waiting for today.`
+            ? `${summary.remaining} ${cardsWord(summary.remaining)} ${summary.remaining === 1 ? 'is' : 'are'} still waiting for today.`
             : 'Nothing else is waiting for today.'}
         </p>
       ) : (
