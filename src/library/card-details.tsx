@@ -2,6 +2,7 @@ import { RATING_LABELS, type ReviewLogEntry } from '../shared/types.ts';
 import { Button } from '../ui/button.tsx';
 import type { BrowseRow } from './browse-rows.ts';
 
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 const KIND_LABEL = { reset: 'Reset', suspend: 'Suspended', unsuspend: 'Unsuspended' } as const;
 
 export function CardDetails({
@@ -42,30 +43,32 @@ export function CardDetails({
       ) : history.length === 0 ? (
         <p className="muted">Never reviewed.</p>
       ) : (
-        <table className="data history" aria-label="Review history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Interval</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.time).toLocaleString()}</td>
-                <td>
-                  {e.kind === 'review' && e.rating
-                    ? RATING_LABELS[e.rating]
-                    : KIND_LABEL[e.kind as keyof typeof KIND_LABEL]}
-                </td>
-                <td>{e.kind === 'review' ? formatDays(e.after.due - e.time) : ''}</td>
-                <td>{e.durationMs ? `${Math.round(e.durationMs / 1000)} s` : ''}</td>
+        <div className="table-scroll" role="region" aria-label="Review history table" tabIndex={0}>
+          <table className="data history" aria-label="Review history">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Interval</th>
+                <th scope="col">Time</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((e) => (
+                <tr key={e.id}>
+                  <td>{WHEN.format(e.time)}</td>
+                  <td>
+                    {e.kind === 'review' && e.rating
+                      ? RATING_LABELS[e.rating]
+                      : KIND_LABEL[e.kind as keyof typeof KIND_LABEL]}
+                  </td>
+                  <td>{e.kind === 'review' ? formatDays(e.after.due - e.time) : ''}</td>
+                  <td>{e.durationMs ? `${Math.round(e.durationMs / 1000)} s` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -81,7 +81,11 @@ export function DeckBrowser({
         {shown.length} of {rows.length} cards
       </p>
       {details}
-      <div className="table-scroll">
+      <p className="scroll-hint muted small" aria-hidden="true">
+        Scroll the table sideways for more columns.
+      </p>
+      {/* Focusable so the columns past the edge can be scrolled to from the keyboard too. */}
+      <div className="table-scroll" role="region" aria-label="Card table" tabIndex={0}>
         <table className="data browse" aria-label="Cards">
           <thead>
             <tr>

@@ -69,7 +69,7 @@ export function HomeScreen({ decks, today, warnings, onStudy, onBrowse }: HomeSc
             <th scope="col" className="num count-new">
               New
             </th>
-            <th scope="col">
+            <th scope="col" className="actions-head">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -95,19 +95,22 @@ export function HomeScreen({ decks, today, warnings, onStudy, onBrowse }: HomeSc
                 <td className="num count-new" data-testid="new">
                   {d.new}
                 </td>
-                <td className="deck-actions">
-                  <Button
-                    variant="primary"
-                    small
-                    onClick={() => onStudy([d.id])}
-                    disabled={d.due + d.learning + d.new === 0}
-                    aria-label={`Study ${d.title}`}
-                  >
-                    Study
-                  </Button>
-                  <Button small onClick={() => onBrowse(d.id)} aria-label={`Browse ${d.title}`}>
-                    Browse
-                  </Button>
+                <td className="deck-actions-cell">
+                  {/* The cell stays a table cell (its row line aligns); the flex box is inside. */}
+                  <div className="deck-actions">
+                    <Button
+                      variant="primary"
+                      small
+                      onClick={() => onStudy([d.id])}
+                      disabled={d.due + d.learning + d.new === 0}
+                      aria-label={`Study ${d.title}`}
+                    >
+                      Study
+                    </Button>
+                    <Button small onClick={() => onBrowse(d.id)} aria-label={`Browse ${d.title}`}>
+                      Browse
+                    </Button>
+                  </div>
                 </td>
               </tr>
             );
