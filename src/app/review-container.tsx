@@ -91,7 +91,8 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
         currentKind={current.kind}
         done={session.answers.length}
         canUndo={canUndo}
-        busy={session.busy || help}
+        busy={session.busy}
+        paused={help}
         onReveal={actions.reveal}
         onRate={(r) => void guard(actions.rate(r))}
         onUndo={() => void guard(actions.undoAnswer())}

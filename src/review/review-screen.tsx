@@ -24,6 +24,8 @@ export interface ReviewScreenProps {
   done: number;
   canUndo: boolean;
   busy: boolean;
+  /** A dialog is open over the screen: its keys are the dialog's. */
+  paused?: boolean;
   onReveal: () => void;
   onRate: (rating: Rating) => void;
   onUndo: () => void;
@@ -36,7 +38,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const { card, revealed, intervals, counts, done, canUndo, busy } = props;
   useReviewKeys({
     revealed,
-    enabled: !busy,
+    enabled: !busy && !props.paused,
     onReveal: props.onReveal,
     onRate: props.onRate,
     onUndo: props.onUndo,

@@ -143,7 +143,7 @@ describe('a keyboard-only session', () => {
     }
   });
 
-  it('Space on "Suspend card" suspends it; Space on "Show answer" does not also press Good', async () => {
+  it('Space on "Suspend card" suspends; Space on "Show answer" never presses Good; Esc closes only the shortcut list', async () => {
     const browser = await launch();
     try {
       const page = await browser.newPage();
@@ -171,6 +171,21 @@ describe('a keyboard-only session', () => {
       await page.getByTestId('answer').waitFor();
       expect(await focusedName(page)).toMatch(/^Good/);
       expect(await clicks(page)).toEqual(['Show answer']);
+      expect(await page.getByTestId('answer').count()).toBe(1);
+      expect(await storedRatings(page)).toEqual([]);
+
+      // The shortcut list: focus goes in, stays in, and Esc closes only the list, giving focus
+      // back to Good with the answer still showing.
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      expect(await focusedName(page)).toBe('Close');
+      await page.keyboard.press('Tab');
+      expect(await focusedName(page)).toBe('Close');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedName(page)).toBe('Close');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(await focusedName(page)).toMatch(/^Good/);
       expect(await page.getByTestId('answer').count()).toBe(1);
       expect(await storedRatings(page)).toEqual([]);
 
