@@ -101,7 +101,7 @@ describe('settings validation', () => {
     const ok = validateSettings({ ...DEFAULT_SETTINGS, learningSteps: ['30s', '10m'] });
     expect(ok.ok).toBe(true);
     for (const unit of ['s', 'm', 'h', 'd']) {
-      expect(STEP_HELP).toContain(`${unit} (`);
+      expect(STEP_HELP).toMatch(new RegExp(`\\b${unit}\\b`));
       expect(validateSettings({ ...DEFAULT_SETTINGS, relearningSteps: [`2${unit}`] }).ok).toBe(
         true,
       );

@@ -24,8 +24,7 @@ const UNIT_MS: Record<string, number> = {
  * The one description of a step, shown as the Settings help and in validation messages, so the
  * two cannot disagree about which units exist.
  */
-export const STEP_HELP =
-  'A step is a number and a unit: s (seconds), m (minutes), h (hours) or d (days), such as "30s", "1.5m" or "1d".';
+export const STEP_HELP = 'A step is a number and a unit (s, m, h or d), such as 30s, 1.5m or 1d.';
 
 /**
  * '10m' → 600000, '30s' → 30000, '1.5m' → 90000; null for anything else. Like Anki (which keeps
