@@ -8,11 +8,12 @@ import { rehypeCallouts } from './callouts.ts';
 import { CodeBlock } from './code-block.tsx';
 import { childElement, hastText } from './hast-text.ts';
 import { grammarFor, languageFromClassName } from './highlight.ts';
-import { mayContainMath, normalizeMathDelimiters } from './math-delimiters.ts';
+import { mayContainMath, normalizeMathDelimiters } from '../shared/math-source.ts';
 import { MermaidDiagram } from './mermaid-diagram.tsx';
+import { prerenderMermaid } from './mermaid-render.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { isExternalUrl, resolveDeckUrl } from './urls.ts';
-import { loadedMathPlugin, useMathPlugin } from './use-math-plugin.ts';
+import { loadedMathPlugins, useMathPlugins, type MathPlugins } from './use-math-plugin.ts';
 
 export interface MarkdownRendererProps {
   markdown: string;
@@ -25,8 +26,8 @@ const REMARK_PLUGINS: Options['remarkPlugins'] = [remarkGfm, remarkMath];
  * The one place card Markdown becomes React. Order matters: raw HTML is parsed, then everything
  * from the card is sanitized, and only then do KaTeX and callouts add their own trusted markup.
  */
-function rehypePlugins(katex: ReturnType<typeof useMathPlugin>): Options['rehypePlugins'] {
-  return [rehypeRaw, [rehypeSanitize, sanitizeSchema], ...(katex ? [katex] : []), rehypeCallouts];
+function rehypePlugins(katex: MathPlugins | null): Options['rehypePlugins'] {
+  return [rehypeRaw, [rehypeSanitize, sanitizeSchema], ...(katex ?? []), rehypeCallouts];
 }
 
 // URLs are already resolved and filtered by urlTransform when these run.
@@ -63,8 +64,6 @@ const COMPONENTS: Components = {
   },
 };
 
-type MathPlugin = ReturnType<typeof useMathPlugin>;
-
 const urlTransformFor =
   (basePath: string | undefined): NonNullable<Options['urlTransform']> =>
   (url, key, node) =>
@@ -75,7 +74,11 @@ const urlTransformFor =
 const CACHE_SIZE = 64;
 const cache = new Map<string, ReactElement>();
 
-function render(source: string, basePath: string | undefined, katex: MathPlugin): ReactElement {
+function render(
+  source: string,
+  basePath: string | undefined,
+  katex: MathPlugins | null,
+): ReactElement {
   const key = `${katex ? 'math' : 'text'}\u0000${basePath ?? ''}\u0000${source}`;
   const hit = cache.get(key);
   if (hit) {
@@ -99,12 +102,13 @@ function render(source: string, basePath: string | undefined, katex: MathPlugin)
 
 /**
  * Renders a card's Markdown into the cache without showing it, so showing it later costs only
- * the DOM. Math is prepared only once KaTeX has loaded (until then it would show as source).
+ * the DOM, and starts drawing its diagrams. Math is prepared only once KaTeX has loaded.
  */
 export function prepareMarkdown(markdown: string, basePath: string | undefined): void {
+  prerenderMermaid(markdown);
   const source = normalizeMathDelimiters(markdown);
   const needsMath = mayContainMath(source);
-  const katex = needsMath ? loadedMathPlugin() : null;
+  const katex = needsMath ? loadedMathPlugins() : null;
   if (needsMath && !katex) return;
   render(source, basePath, katex);
 }
@@ -112,6 +116,6 @@ export function prepareMarkdown(markdown: string, basePath: string | undefined):
 /** The Markdown pipeline. Loaded lazily by markdown-view.tsx: it is ~55 KB gzip of parsers. */
 export default function MarkdownRenderer({ markdown, basePath }: MarkdownRendererProps) {
   const source = useMemo(() => normalizeMathDelimiters(markdown), [markdown]);
-  const katex = useMathPlugin(source);
+  const katex = useMathPlugins(source);
   return render(source, basePath, katex);
 }

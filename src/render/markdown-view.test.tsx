@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import hostileDeck from '../../tests/fixtures/hostile-cards.md?raw';
 import { MarkdownView, prepareMarkdown } from './markdown-view.tsx';
+import { forgetDrawnMermaid } from './mermaid-render.ts';
 
 // Mermaid cannot lay out diagrams in jsdom (no getBBox); its real rendering is proven in Chromium.
 const mermaid = vi.hoisted(() => ({
@@ -14,6 +15,7 @@ const mermaid = vi.hoisted(() => ({
 vi.mock('mermaid', () => ({ default: mermaid }));
 
 beforeEach(() => {
+  forgetDrawnMermaid();
   mermaid.initialize.mockClear();
   mermaid.render.mockClear();
 });
@@ -35,10 +37,10 @@ function hostileCards(): { question: string; answer: string }[] {
     });
 }
 
-/** Renders and waits for the lazily loaded pipeline to replace the plain-source placeholder. */
+/** Renders and waits for the lazily loaded pipeline (and KaTeX) to replace the placeholder. */
 async function renderView(markdown: string, props: { basePath?: string; className?: string } = {}) {
   const result = render(<MarkdownView markdown={markdown} {...props} />);
-  await waitFor(() => expect(result.container.querySelector('.markdown-source')).toBeNull());
+  await waitFor(() => expect(result.container.querySelector('.markdown-pending')).toBeNull());
   return result;
 }
 
@@ -51,6 +53,7 @@ async function settled(container: HTMLElement): Promise<void> {
   });
 }
 
+const OWN_STYLED = '.markdown-pending, .mermaid-pending, .mermaid-diagram';
 const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc'];
 
 function assertInert(container: HTMLElement): void {
@@ -64,7 +67,9 @@ function assertInert(container: HTMLElement): void {
       const value = (el.getAttribute(attr) ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
       expect(value, `${attr} on ${where}`).not.toMatch(/^(javascript|vbscript|data:text)/);
     }
-    if (el.hasAttribute('style')) expect(el.closest('.katex, .katex-error'), where).not.toBeNull();
+    // Only KaTeX and the renderer's own placeholders (their reserved height) carry a style.
+    if (el.hasAttribute('style') && !el.matches(OWN_STYLED))
+      expect(el.closest('.katex'), where).not.toBeNull();
   }
   const banned = 'script, iframe, object, embed, form, base, meta, link, style, noscript, maction';
   expect(container.querySelector(banned)).toBeNull();
@@ -146,12 +151,63 @@ describe('MarkdownView', () => {
     expect(container.querySelector('br')).not.toBeNull();
   });
 
-  it('renders inline and display math with KaTeX once loaded', async () => {
+  it('renders inline and display math with KaTeX in its first rendering', async () => {
     const { container } = await renderView('Inline $x^2$.\n\n$$\n\\sum_i i\n$$');
-    // Before KaTeX arrives the source is readable.
-    expect(container.textContent).toContain('x^2');
-    await waitFor(() => expect(container.querySelectorAll('.katex')).toHaveLength(2));
+    // KaTeX loads with the pipeline: the card never shows the formulas' source first.
+    expect(container.querySelectorAll('.katex')).toHaveLength(2);
     expect(container.querySelector('.katex-display')).not.toBeNull();
+    expect(container.querySelector('code.language-math')).toBeNull();
+  });
+
+  it('renders $$…$$ standing alone as display math, and inline inside a sentence', async () => {
+    // The answer of tests/fixtures/math-cards.md's cross-entropy card, as the deck loader gives it;
+    // pymdownx.arithmatex renders these four `$$` blocks in display mode and `$$x^2$$` inline.
+    const md = [
+      '$$H(p, q) = -\\sum_{x} p(x) \\log q(x)$$',
+      '',
+      'over $N$ samples:',
+      '',
+      '$$',
+      '\\mathcal{L} = -\\frac{1}{N} \\sum_{i=1}^{N} y_i',
+      '$$',
+      '',
+      'A sentence may hold $$x^2$$ inline too.',
+      '',
+      '- In a list item:',
+      '',
+      '    $$\\text{KL}(p \\parallel q)$$',
+      '',
+      '> [!NOTE]',
+      '> $$H(p) \\le \\log |X|$$',
+      '>',
+      '> with equality for the uniform distribution.',
+    ].join('\n');
+    const { container } = await renderView(md);
+    expect(container.querySelectorAll('.katex-display')).toHaveLength(4);
+    expect(container.querySelectorAll('.katex')).toHaveLength(6);
+    const sentence = [...container.querySelectorAll('p')].find((p) =>
+      p.textContent?.startsWith('A sentence'),
+    );
+    expect(sentence?.querySelector('.katex')).not.toBeNull();
+    expect(sentence?.querySelector('.katex-display')).toBeNull();
+    expect(container.querySelector('li .katex-display')).not.toBeNull();
+    expect(container.querySelector('aside.callout .katex-display')).not.toBeNull();
+  });
+
+  it('renders MathJax-isms, and a formula KaTeX cannot read as readable source', async () => {
+    const md =
+      '$$\\text{ema_param} \\leftarrow \\beta \\cdot \\text{ema_param}$$\n\n' +
+      'Also $a \\lt b$, $\\text{50% of R&D}$, $\\mbox{top_k}$; not $\\frac{1}{2$ though.';
+    const { container } = await renderView(md);
+    expect(container.querySelectorAll('.katex')).toHaveLength(4);
+    const errors = container.querySelectorAll('.katex-error');
+    expect(errors).toHaveLength(1);
+    const bad = errors[0]!;
+    expect(bad).toHaveClass('math-unrendered');
+    expect(bad.textContent).toBe('\\frac{1}{2');
+    // Not KaTeX's red: no colour of its own, and a title that says what happened.
+    expect(bad.hasAttribute('style')).toBe(false);
+    expect(bad.getAttribute('title')).toMatch(/could not be rendered.*KaTeX parse error/);
   });
 
   it('renders \\(…\\) and \\[…\\] as math', async () => {
@@ -199,9 +255,10 @@ describe('MarkdownView', () => {
     );
     const md = '```mermaid\ngraph LR\n  A --> B\n```';
     const { container } = await renderView(md);
-    // While Mermaid works, the source is shown.
+    // While Mermaid works, a placeholder holds the diagram's room; its source is not shown.
     await waitFor(() => expect(mermaid.render).toHaveBeenCalled());
-    expect(container.querySelector('pre.mermaid-source')?.textContent).toContain('A --> B');
+    expect(container.querySelector('.mermaid-pending[aria-busy="true"]')).not.toBeNull();
+    expect(container.textContent).not.toContain('A --> B');
     finish();
     await waitFor(() => expect(container.querySelector('.mermaid-diagram svg')).not.toBeNull());
     expect(mermaid.render.mock.calls[0]?.[1]).toBe('graph LR\n  A --> B');

@@ -3,6 +3,7 @@ import { Suspense, lazy } from 'react';
 import type Renderer from './markdown-renderer.tsx';
 import type { prepareMarkdown as PrepareMarkdown } from './markdown-renderer.tsx';
 import { RenderBoundary } from './render-boundary.tsx';
+import { loadMathPlugins } from './use-math-plugin.ts';
 import './markdown.css';
 
 export interface MarkdownViewProps {
@@ -17,13 +18,19 @@ type RendererModule = { default: typeof Renderer; prepareMarkdown: typeof Prepar
 let rendererModule: Promise<RendererModule> | null = null;
 
 /**
- * Starts loading the Markdown pipeline (react-markdown, GFM, raw HTML parsing, sanitizing) without
- * rendering anything: call it when a review session is about to start so the first card is instant.
- * The pipeline is its own chunk because it would take a third of the initial JS budget.
+ * Starts loading the Markdown pipeline (react-markdown, GFM, raw HTML parsing, sanitizing) and
+ * KaTeX (plugins, CSS, common fonts) without rendering anything; resolves when both are ready.
+ * Call it when a review session is about to start so the first card, math included, is drawn
+ * right in its first frame. The pipeline is its own chunk because it would take a third of the
+ * initial JS budget; KaTeX comes with it always, since a card that holds math must never paint
+ * its TeX source, and any card of a session may.
  */
 export function preloadMarkdownRenderer(): Promise<RendererModule> {
   if (!rendererModule) {
-    rendererModule = import('./markdown-renderer.tsx');
+    // A failed KaTeX load is not a failed renderer: math then shows as source, as code.
+    rendererModule = Promise.all([import('./markdown-renderer.tsx'), loadMathPlugins()]).then(
+      ([m]) => m,
+    );
     rendererModule.catch(() => {
       rendererModule = null;
     });
@@ -50,15 +57,32 @@ export function prepareMarkdown(markdown: string, basePath?: string): void {
   );
 }
 
+/** Source lines a placeholder reserves room for: a card taller than this grows when drawn. */
+const MAX_PLACEHOLDER_LINES = 30;
+
+/**
+ * Stands in while the pipeline or KaTeX loads (the review screen waits for both before its first
+ * card, so this is rare): room for about as many lines as the source has, and no source text,
+ * which would flash raw Markdown and TeX before the card is drawn.
+ */
+function Pending({ markdown }: { markdown: string }) {
+  const lines = Math.min(markdown.split('\n').length, MAX_PLACEHOLDER_LINES);
+  return (
+    <div className="markdown-pending" aria-busy="true" style={{ minHeight: `${lines * 1.5}em` }}>
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}
+
 /** Card Markdown as React: safe HTML subset, math, diagrams, callouts, highlighted code. */
 export function MarkdownView({ markdown, basePath, className }: MarkdownViewProps) {
-  // Until the pipeline has loaded (first card only), and if rendering ever throws, the card
-  // shows its source as plain text: readable, never blank, never a crashed screen.
+  // If rendering ever throws, the card shows its source as plain text: readable, never blank,
+  // never a crashed screen.
   const source = <div className="markdown-source">{markdown}</div>;
   return (
     <div className={className ? `markdown ${className}` : 'markdown'}>
       <RenderBoundary key={markdown} fallback={source}>
-        <Suspense fallback={source}>
+        <Suspense fallback={<Pending markdown={markdown} />}>
           <MarkdownRenderer markdown={markdown} basePath={basePath} />
         </Suspense>
       </RenderBoundary>

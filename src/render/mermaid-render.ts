@@ -1,5 +1,5 @@
 import type { Mermaid } from 'mermaid';
-import { cleanMermaidSource } from './mermaid-source.ts';
+import { cleanMermaidSource, mermaidBlocks } from './mermaid-source.ts';
 
 let mermaidModule: Promise<Mermaid> | null = null;
 
@@ -39,9 +39,73 @@ export async function renderMermaid(id: string, source: string): Promise<string>
   });
   try {
     const { svg } = await mermaid.render(id, cleanMermaidSource(source));
-    return svg;
+    return atNaturalSize(svg);
   } finally {
     // Mermaid renders inside a scratch element in <body>; make sure a failure does not leave it.
     document.getElementById(`d${id}`)?.remove();
   }
+}
+
+/**
+ * Mermaid sizes its SVG `width="100%"` with `max-width: <natural>px`, so a wide diagram shrinks
+ * with the screen until its labels are a few pixels high on a phone. Give it its natural width
+ * instead; the diagram's container scrolls sideways when it is wider than the card.
+ */
+export function atNaturalSize(svg: string): string {
+  const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = open && /max-width:\s*([\d.]+)px/.exec(open)?.[1];
+  if (!open || !width) return svg;
+  const sized = open
+    .replace(/\swidth="[^"]*"/, '')
+    .replace(/max-width:\s*[\d.]+px;?/, '')
+    .replace(/^<svg\b/, `<svg width="${Math.ceil(Number(width))}"`);
+  return sized + svg.slice(open.length);
+}
+
+// Diagrams by theme and source: a card's diagram drawn ahead (prerenderMermaid) or drawn before
+// (the answer shown again) appears at once, without a placeholder that its drawing replaces.
+const CACHE_SIZE = 32;
+const drawn = new Map<string, string>();
+const drawing = new Map<string, Promise<string>>();
+
+const keyOf = (source: string) => `${prefersDark() ? 'dark' : 'light'}\u0000${source}`;
+
+/** The diagram's SVG if it has been drawn already, else null. */
+export function drawnMermaid(source: string): string | null {
+  return drawn.get(keyOf(source)) ?? null;
+}
+
+/** The diagram's SVG, drawn once per source and theme. Rejects as renderMermaid does. */
+export function drawMermaid(source: string): Promise<string> {
+  const key = keyOf(source);
+  const svg = drawn.get(key);
+  if (svg !== undefined) return Promise.resolve(svg);
+  let pending = drawing.get(key);
+  if (!pending) {
+    pending = renderMermaid(nextDiagramId(), source).then(
+      (result) => {
+        drawing.delete(key);
+        drawn.set(key, result);
+        if (drawn.size > CACHE_SIZE) drawn.delete(drawn.keys().next().value!);
+        return result;
+      },
+      (error: unknown) => {
+        drawing.delete(key);
+        throw error;
+      },
+    );
+    drawing.set(key, pending);
+  }
+  return pending;
+}
+
+/** Starts drawing the ```mermaid blocks of a card's Markdown, so they are ready when shown. */
+export function prerenderMermaid(markdown: string): void {
+  for (const source of mermaidBlocks(markdown)) drawMermaid(source).catch(() => undefined);
+}
+
+/** Forgets every drawn diagram (tests; a theme change draws anew by itself). */
+export function forgetDrawnMermaid(): void {
+  drawn.clear();
+  drawing.clear();
 }

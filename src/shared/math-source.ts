@@ -1,11 +1,17 @@
 /**
- * Math delimiters. remark-math understands only `$…$` and `$$…$$`; decks also use the LaTeX
- * delimiters `\(…\)` and `\[…\]`, which CommonMark would otherwise read as escaped brackets.
+ * Card math as the source sites write it (mkdocs-material with pymdownx.arithmatex and MathJax),
+ * made ready for remark-math and KaTeX. Pure and shared: the renderer and `npm run deck:check`
+ * apply the same rewrites, so the check reports exactly the formulas a card would fail to show.
+ *
+ * Delimiters: remark-math understands only `$…$` and `$$…$$`; decks also use the LaTeX delimiters
+ * `\(…\)` and `\[…\]`, which CommonMark would otherwise read as escaped brackets. Arithmatex
+ * shows `$$…$$` and `\begin{env}…\end{env}` standing alone as a block in display mode, where
+ * remark-math would keep a one-line `$$x$$` inline.
  */
 
 /** Cheap test for "this Markdown may contain math", used to decide whether to load KaTeX. */
 export function mayContainMath(markdown: string): boolean {
-  return /\$|\\\(|\\\[/.test(markdown);
+  return /\$|\\\(|\\\[|\\begin\{/.test(markdown);
 }
 
 const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
@@ -15,7 +21,7 @@ const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
  * `$`-math untouched (so `\\[2pt]` inside an `aligned` block stays what it was).
  */
 export function normalizeMathDelimiters(markdown: string): string {
-  if (!markdown.includes('\\(') && !markdown.includes('\\[')) return markdown;
+  if (!mayContainMath(markdown)) return markdown;
   const out: string[] = [];
   let prose: string[] = [];
   let fence: string | null = null;
@@ -85,8 +91,21 @@ function convertProse(text: string): string {
       const n = Math.min(runLength(text, i, '$'), 2);
       const end = findDollarClose(text, i + n, n);
       const stop = end === -1 ? i + n : end + n;
-      out += text.slice(i, stop);
+      const inner = text.slice(i + n, end);
+      out +=
+        n === 2 && end !== -1 && !isFlowMath(inner) && isBlock(text, i, stop)
+          ? displayMath(inner, linePrefix(text, i))
+          : text.slice(i, stop);
       i = stop;
+    } else if (ch === '\\' && text.startsWith('\\begin{', i)) {
+      const stop = environmentEnd(text, i);
+      if (stop !== -1 && isBlock(text, i, stop)) {
+        out += displayMath(text.slice(i, stop), linePrefix(text, i));
+        i = stop;
+      } else {
+        out += text.slice(i, i + 2);
+        i += 2;
+      }
     } else if (ch === '\\') {
       const next = text[i + 1];
       if (next === '(' || next === '[') {
@@ -127,21 +146,64 @@ function isOwnLine(text: string, start: number, end: number): boolean {
   return /^[ \t>]*$/.test(linePrefix(text, start)) && after.trim() === '';
 }
 
+/** What may stand before a block on its line: indentation, `>` and one list-item marker. */
+const BLOCK_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)?$/;
+/** A line that ends the block before it: blank (inside its containers) or a callout's title. */
+const BOUNDARY_LINE = /^[ \t>]*(?:>[ \t]*\[![A-Za-z]+\][-+]?.*)?$/;
+
 /**
- * `\[…\]` on its own line(s) as a `$$` block, which remark-math renders in display mode (an
- * inline `$$…$$` would be rendered inline). Lines after the first keep their own `>` prefixes.
+ * Whether [start, end) is a block of its own, as arithmatex reads `$$…$$` and `\begin{…}`: the
+ * whole paragraph (a list item's first paragraph included), with a blank line or the end of the
+ * text after it, and no blank line inside.
+ */
+function isBlock(text: string, start: number, end: number): boolean {
+  const prefix = linePrefix(text, start);
+  if (!BLOCK_PREFIX.test(prefix)) return false;
+  const lineStart = start - prefix.length;
+  const startsItem = /[-*+\d]/.test(prefix);
+  if (!startsItem && lineStart > 0) {
+    const before = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+    if (!BOUNDARY_LINE.test(before)) return false;
+  }
+  if (/\n[ \t>]*\n/.test(text.slice(start, end))) return false;
+  const lineEnd = text.indexOf('\n', end);
+  if (text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() !== '') return false;
+  if (lineEnd === -1) return true;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  return /^[ \t>]*$/.test(text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd));
+}
+
+/** `$$` content whose delimiters already stand on lines of their own: remark-math's own form. */
+function isFlowMath(inner: string): boolean {
+  return /^[ \t]*\n/.test(inner) && /\n[ \t>]*$/.test(inner);
+}
+
+/** End of the `\end{env}` closing the `\begin{env}` at `at`, or -1. */
+function environmentEnd(text: string, at: number): number {
+  const name = /^\\begin\{([A-Za-z]+\*?)\}/.exec(text.slice(at, at + 40))?.[1];
+  if (!name) return -1;
+  const close = `\\end{${name}}`;
+  const found = text.indexOf(close, at);
+  return found === -1 ? -1 : found + close.length;
+}
+
+/**
+ * Math that stands as a block, as a `$$` block on lines of its own, which remark-math renders in
+ * display mode (an inline `$$…$$` would be rendered inline). Lines after the first keep their own
+ * `>` prefixes and indentation; a list marker before the opening becomes spaces after it.
  */
 function displayMath(inner: string, prefix: string): string {
+  const indent = prefix.replace(/[-*+]|\d{1,9}[.)]/g, (m) => ' '.repeat(m.length));
   const lines = inner.split('\n');
   const first = (lines[0] ?? '').trim();
   const middle = lines.slice(1, -1);
   const last = lines.length > 1 ? (lines[lines.length - 1] ?? '') : '';
   const body = [
-    ...(first ? [prefix + first] : []),
+    ...(first ? [indent + first] : []),
     ...middle,
     ...(last.replace(/^[ \t>]*/, '').trim() ? [last.trimEnd()] : []),
   ];
-  return `$$\n${body.join('\n')}\n${prefix}$$`;
+  return `$$\n${body.join('\n')}\n${indent}$$`;
 }
 
 /** Start of the next run of exactly `n` `char`s at or after `from`, or -1. */
