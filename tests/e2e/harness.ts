@@ -66,6 +66,28 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Waits until the service worker has installed (its precache is complete: install waits for it),
+ * is activated and controls the page, so that from then on the page loads with no server at all.
+ * (page.waitForFunction cannot wait on this: it takes an async predicate's Promise as truthy.)
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const worker = reg.active;
+    if (worker && worker.state !== 'activated')
+      await new Promise<void>((done) => {
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'activated') done();
+        });
+      });
+    if (!navigator.serviceWorker.controller)
+      await new Promise((done) =>
+        navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }),
+      );
+  });
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return join(artifactsDir, name);

@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launch, launchPersistent, removeDir, startServer, serveBuiltApp } from './harness.ts';
+import {
+  launch,
+  launchPersistent,
+  removeDir,
+  startServer,
+  serveBuiltApp,
+  waitForServiceWorker,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 
@@ -82,11 +89,9 @@ describe('offline', () => {
       const page = await context.newPage();
       await page.goto(own.url);
       await page.locator('tr[data-deck="ml-interview-questions"]').waitFor();
-      await page.waitForFunction(async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        return reg?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-      });
-      await page.waitForTimeout(1000);
+      // Regression: the old wait (waitForFunction with an async predicate) returned at once, and
+      // the server was closed while the worker was still precaching: ERR_CONNECTION_REFUSED below.
+      await waitForServiceWorker(page);
       // The network is gone for good: the server stops, nothing answers on its port.
       await own.server.close();
       // A fresh navigation (Playwright's reload() bypasses the service worker).
