@@ -37,6 +37,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   Reflect.deleteProperty(navigator, 'storage');
+  window.location.hash = '';
 });
 
 describe('the storage notice', () => {
@@ -47,6 +48,11 @@ describe('the storage notice', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Keep my data on this device' }));
     expect(persist).toHaveBeenCalledOnce();
     await waitFor(() => expect(banner()).not.toBeInTheDocument());
+    window.location.hash = '#/settings';
+    await screen.findByRole('button', { name: 'Save settings' });
+    window.location.hash = '#/';
+    await screen.findByRole('table', { name: 'Decks' });
+    expect(banner()).not.toBeInTheDocument();
   });
 
   it('says so when the browser refuses, and stays dismissed after a reload', async () => {

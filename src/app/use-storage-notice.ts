@@ -4,6 +4,7 @@
 // localStorage rather than in the synced collection.
 import { useState } from 'react';
 import type { StorageNoticeState } from '../library/storage-notice.tsx';
+import { getAppStore } from './store.ts';
 
 export const NOTICE_DISMISSED_KEY = 'recall:storage-notice-dismissed';
 
@@ -21,16 +22,16 @@ export function useStorageNotice(persistent: boolean | null): {
   dismiss: () => void;
 } {
   const [dismissed, setDismissed] = useState(readDismissed);
-  const [asked, setAsked] = useState<StorageNoticeState | 'granted'>('ask');
+  const [asked, setAsked] = useState<StorageNoticeState>('ask');
 
+  // A grant goes to the store, so the notice stays away when Home is opened again.
+  const answered = (granted: boolean) =>
+    granted ? getAppStore().setState({ persistent: true }) : setAsked('refused');
   const ask = () => {
     setAsked('asking');
     const persist = navigator.storage?.persist?.bind(navigator.storage);
-    if (!persist) return setAsked('refused');
-    persist().then(
-      (granted) => setAsked(granted ? 'granted' : 'refused'),
-      () => setAsked('refused'),
-    );
+    if (!persist) return answered(false);
+    persist().then(answered, () => answered(false));
   };
   const dismiss = () => {
     setDismissed(true);
@@ -40,6 +41,6 @@ export function useStorageNotice(persistent: boolean | null): {
       // Storage blocked: dismissed for this visit only.
     }
   };
-  const state = persistent !== false || dismissed || asked === 'granted' ? null : asked;
+  const state = persistent !== false || dismissed ? null : asked;
   return { state, ask, dismiss };
 }
