@@ -81,7 +81,7 @@ describe('a review session', () => {
 
     await user.keyboard(' ');
     expect(await screen.findByTestId('answer')).toHaveTextContent('Paris');
-    const good = screen.getByRole('button', { name: /^Good, next in/ });
+    const good = screen.getByRole('button', { name: /^Good 10m$/ });
     expect(good).toHaveTextContent('10m');
     now += 5000;
     await user.keyboard('3');
@@ -313,7 +313,7 @@ describe('a review session', () => {
     expect(reveal).toHaveFocus();
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
-    const close = within(dialog).getByRole('button', { name: 'Close' });
+    const close = within(dialog).getByRole('button', { name: /^Close/ });
     expect(close).toHaveFocus();
     await user.tab();
     expect(close).toHaveFocus();

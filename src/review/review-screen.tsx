@@ -115,10 +115,12 @@ export function ReviewScreen(props: ReviewScreenProps) {
                 onClick={() => props.onRate(r)}
                 disabled={busy}
                 ref={r === 3 ? goodRef : undefined}
-                aria-label={`${RATING_LABELS[r]}, next in ${intervals[r]} (key ${r})`}
+                aria-keyshortcuts={String(r)}
+                title={`${RATING_LABELS[r]}: next in ${intervals[r]} (key ${r})`}
               >
+                {/* Name = visible text ("Good 10m"); CSS shows the interval above the label. */}
+                <span className="label">{RATING_LABELS[r]}</span>{' '}
                 <span className="interval">{intervals[r]}</span>
-                <span className="label">{RATING_LABELS[r]}</span>
               </button>
             ))}
           </div>

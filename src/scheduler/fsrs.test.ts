@@ -124,7 +124,10 @@ describe('FSRS through ts-fsrs', () => {
   });
 
   it('formats intervals for the buttons as Anki does', () => {
-    expect(formatInterval(30_000)).toBe('<1m');
+    // rslib/src/scheduler/timespan.rs, test answer_buttons: answer_button_time(30.0) == "30s".
+    expect(formatInterval(30_000)).toBe('30s');
+    expect(formatInterval(59_400)).toBe('59s');
+    expect(formatInterval(59_700)).toBe('1m');
     expect(formatInterval(MIN)).toBe('1m');
     expect(formatInterval(10 * MIN)).toBe('10m');
     expect(formatInterval(59.8 * MIN)).toBe('1h');

@@ -225,8 +225,8 @@ const MONTH = YEAR / 12;
 const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
 
 /**
- * An interval as Anki prints it on an answer button (rslib scheduler/timespan.rs): whole minutes
- * and days, hours, months and years to one decimal — "<1m", "10m", "1.5h", "3d", "3.2mo", "1.5y".
+ * An interval as Anki prints it on an answer button (rslib scheduler/timespan.rs): whole seconds, minutes
+ * and days, hours, months and years to one decimal — "30s", "10m", "1.5h", "3d", "3.2mo", "1.5y".
  * The unit is chosen after rounding, so 59.7 minutes is "1h", not Anki's "60m".
  *
  * Anki also writes "<10m" for any interval shorter than its learn-ahead limit, because such a card
@@ -234,12 +234,14 @@ const oneDecimal = (n: number) => String(Math.round(n * 10) / 10);
  * LEARN_AHEAD_MS) to get Anki's "<10m" form.
  */
 export function formatInterval(ms: number, collapseMs = 0): string {
-  if (ms < MINUTE) return '<1m';
   const label = plainInterval(ms);
   return ms < collapseMs ? `<${label}` : label;
 }
 
 function plainInterval(ms: number): string {
+  // Seconds as Anki's answer_button_time writes them ("30s"), for steps shorter than a minute.
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
   const minutes = Math.round(ms / MINUTE);
   if (minutes < 60) return `${minutes}m`;
   const hours = Math.round((ms / HOUR) * 10) / 10;

@@ -37,7 +37,7 @@ describe('Dialog', () => {
     await user.click(opener);
     const dialog = screen.getByRole('dialog', { name: 'Things' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
-    const close = screen.getByRole('button', { name: 'Close' });
+    const close = screen.getByRole('button', { name: /^Close/ });
     expect(close).toHaveFocus();
 
     await user.tab();
@@ -66,7 +66,7 @@ describe('Dialog', () => {
     render(<Harness onPageKey={() => {}} />);
     const opener = screen.getByRole('button', { name: 'Open' });
     await user.click(opener);
-    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: /^Close/ }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(opener).toHaveFocus();
 

@@ -91,7 +91,6 @@ export function Dialog({
             className="btn small dialog-close"
             onClick={onClose}
             ref={closeRef}
-            aria-label="Close"
             aria-keyshortcuts="Escape"
           >
             Close <kbd>Esc</kbd>

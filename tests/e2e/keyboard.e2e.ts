@@ -178,11 +178,11 @@ describe('a keyboard-only session', () => {
       // back to Good with the answer still showing.
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-      expect(await focusedName(page)).toBe('Close');
+      expect(await focusedName(page)).toBe('Close Esc');
       await page.keyboard.press('Tab');
-      expect(await focusedName(page)).toBe('Close');
+      expect(await focusedName(page)).toBe('Close Esc');
       await page.keyboard.press('Shift+Tab');
-      expect(await focusedName(page)).toBe('Close');
+      expect(await focusedName(page)).toBe('Close Esc');
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       expect(await focusedName(page)).toMatch(/^Good/);
