@@ -264,6 +264,19 @@ describe('MarkdownView', () => {
     expect(mermaid.render.mock.calls[0]?.[1]).toBe('graph LR\n  A --> B');
   });
 
+  it('shows a diagram drawn ahead with its card at once, with no placeholder', async () => {
+    const md = 'Steps:\n\n- one\n\n    ```mermaid\n    graph TD\n      P --> Q\n    ```';
+    prepareMarkdown(md);
+    await waitFor(() => expect(mermaid.render).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { container } = await renderView(md);
+    expect(container.querySelector('.mermaid-pending')).toBeNull();
+    expect(container.querySelector('.mermaid-diagram svg')).not.toBeNull();
+    // Drawn ahead, it needs no reserved room.
+    expect(container.querySelector('.mermaid-diagram')?.hasAttribute('style')).toBe(false);
+    expect(mermaid.render).toHaveBeenCalledTimes(1);
+  });
+
   it('gives each diagram its own id', async () => {
     const md = '```mermaid\ngraph LR\n  A --> B\n```\n\n```mermaid\ngraph TD\n  C --> D\n```';
     const { container } = await renderView(md);

@@ -5,19 +5,26 @@ import { drawMermaid, drawnMermaid } from './mermaid-render.ts';
 type Outcome = { source: string; svg: string } | { source: string; error: string };
 
 /**
- * Room a diagram is given while Mermaid loads, from its source: about one rank of boxes per two
- * lines of source, and never less than one rank. The drawn diagram keeps at least this height,
- * so the answer does not jump when it arrives (a taller diagram still grows the card once).
+ * Room a diagram is given while Mermaid draws it, from its source, at a little over its usual
+ * drawn height: a left-to-right flowchart is about one row of boxes, anything else grows with its
+ * lines (a rank, a message, a row each). The drawn diagram keeps at least this height, so the
+ * answer never jumps when it arrives; only a taller diagram than foreseen grows the card.
  */
 export function reservedHeightPx(source: string): number {
-  const lines = source.split('\n').filter((l) => l.trim() !== '').length;
-  return Math.min(120 + Math.max(0, lines - 4) * 28, 480);
+  const lines = source.split('\n').filter((l) => l.trim() !== '' && !/^\s*%%/.test(l)).length;
+  const body = Math.max(0, lines - 1);
+  if (/^\s*(?:graph|flowchart)\s+(?:LR|RL)\b/i.test(source))
+    return Math.min(96 + Math.max(0, body - 4) * 16, 400);
+  return Math.min(96 + body * 56, 600);
 }
 
 /** A ```mermaid block: a placeholder of its size while Mermaid draws, then the diagram. */
 export function MermaidDiagram({ source }: { source: string }) {
   const ready = drawnMermaid(source);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Drawn ahead (the usual case), the diagram needs no reserved room; drawn while shown, it keeps
+  // the placeholder's height.
+  const [placeholderShown] = useState(ready === null);
   useEffect(() => {
     if (ready !== null) return;
     let live = true;
@@ -39,7 +46,7 @@ export function MermaidDiagram({ source }: { source: string }) {
   if (shown?.source !== source) {
     return (
       <div className="mermaid-pending" aria-busy="true" style={reserved}>
-        <span className="muted">Drawing the diagram…</span>
+        <span className="muted mermaid-pending-label">Drawing the diagram…</span>
       </div>
     );
   }
@@ -58,7 +65,7 @@ export function MermaidDiagram({ source }: { source: string }) {
   return (
     <div
       className="mermaid-diagram"
-      style={reserved}
+      style={placeholderShown ? reserved : undefined}
       // Safe: with securityLevel 'strict' Mermaid encodes label text and runs the SVG through
       // DOMPurify; directives and click lines were stripped from the source beforehand.
       dangerouslySetInnerHTML={{ __html: shown.svg }}

@@ -39,26 +39,27 @@ export async function renderMermaid(id: string, source: string): Promise<string>
   });
   try {
     const { svg } = await mermaid.render(id, cleanMermaidSource(source));
-    return atNaturalSize(svg);
+    return withMinimumWidth(svg);
   } finally {
     // Mermaid renders inside a scratch element in <body>; make sure a failure does not leave it.
     document.getElementById(`d${id}`)?.remove();
   }
 }
 
+/** How far a diagram may shrink to fit the card: labels stay at least 12 px high (of 16). */
+export const MIN_DIAGRAM_SCALE = 0.75;
+
 /**
  * Mermaid sizes its SVG `width="100%"` with `max-width: <natural>px`, so a wide diagram shrinks
- * with the screen until its labels are a few pixels high on a phone. Give it its natural width
- * instead; the diagram's container scrolls sideways when it is wider than the card.
+ * with the screen until its labels are a few pixels high on a phone. Let it shrink only so far;
+ * past that its box scrolls sideways (markdown.css).
  */
-export function atNaturalSize(svg: string): string {
+export function withMinimumWidth(svg: string): string {
   const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
   const width = open && /max-width:\s*([\d.]+)px/.exec(open)?.[1];
   if (!open || !width) return svg;
-  const sized = open
-    .replace(/\swidth="[^"]*"/, '')
-    .replace(/max-width:\s*[\d.]+px;?/, '')
-    .replace(/^<svg\b/, `<svg width="${Math.ceil(Number(width))}"`);
+  const min = Math.round(Number(width) * MIN_DIAGRAM_SCALE);
+  const sized = open.replace(/max-width:\s*[\d.]+px;?/, (m) => `${m} min-width: ${min}px;`);
   return sized + svg.slice(open.length);
 }
 
