@@ -64,8 +64,7 @@ export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plug
     configureServer(server) {
       // The decks are read once when the app starts, so a changed deck reloads the page; stored
       // progress lives in IndexedDB and survives it.
-      const reload = (file: string) => {
-        if (!isDeck(resolve(file))) return;
+      const reload = () => {
         for (const environment of Object.values(server.environments)) {
           const mod = environment.moduleGraph.getModuleById(RESOLVED);
           if (mod) environment.moduleGraph.invalidateModule(mod);
@@ -73,7 +72,14 @@ export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plug
         server.ws.send({ type: 'full-reload', path: '*' });
       };
       server.watcher.add(root);
-      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, reload);
+      for (const event of ['add', 'change', 'unlink'] as const)
+        server.watcher.on(event, (file: string) => {
+          if (isDeck(resolve(file))) reload();
+        });
+      // A removed sub-folder takes its decks with it.
+      server.watcher.on('unlinkDir', (folder: string) => {
+        if (resolve(folder).startsWith(root + sep)) reload();
+      });
       server.middlewares.use('/decks', (req, res, next) => {
         const file = resolve(root, `.${decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')}`);
         if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory())

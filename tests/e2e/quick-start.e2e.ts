@@ -185,7 +185,9 @@ describe("README's Quick start", () => {
       rmSync(DECK_FILE, { force: true });
     }
     await row.waitFor({ state: 'detached' });
+    // Detached also while the page reloads: look again once the reloaded page shows its decks.
     await ml.waitFor();
+    expect(await row.count()).toBe(0);
 
     expect(await overlay.count(), await overlayText(page)).toBe(0);
     expect(errors).toEqual([]);
