@@ -64,7 +64,10 @@ export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plug
     configureServer(server) {
       // The decks are read once when the app starts, so a changed deck reloads the page; stored
       // progress lives in IndexedDB and survives it.
-      const reload = () => {
+      const reload = (path: string) => {
+        server.config.logger.info(`${relative(server.config.root, path)} changed: page reload`, {
+          timestamp: true,
+        });
         for (const environment of Object.values(server.environments)) {
           const mod = environment.moduleGraph.getModuleById(RESOLVED);
           if (mod) environment.moduleGraph.invalidateModule(mod);
@@ -74,11 +77,11 @@ export function decksPlugin(dir = process.env.RECALL_DECKS_DIR ?? 'decks'): Plug
       server.watcher.add(root);
       for (const event of ['add', 'change', 'unlink'] as const)
         server.watcher.on(event, (file: string) => {
-          if (isDeck(resolve(file))) reload();
+          if (isDeck(resolve(file))) reload(file);
         });
       // A removed sub-folder takes its decks with it.
       server.watcher.on('unlinkDir', (folder: string) => {
-        if (resolve(folder).startsWith(root + sep)) reload();
+        if (resolve(folder).startsWith(root + sep)) reload(folder);
       });
       server.middlewares.use('/decks', (req, res, next) => {
         const file = resolve(root, `.${decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')}`);
