@@ -16,6 +16,8 @@ export interface MarkdownViewProps {
 type RendererModule = { default: typeof Renderer; prepareMarkdown: typeof PrepareMarkdown };
 
 let rendererModule: Promise<RendererModule> | null = null;
+/** The pipeline once loaded: rendered directly, since even a settled lazy() suspends once. */
+let loadedRenderer: RendererModule | null = null;
 
 /**
  * Starts loading the Markdown pipeline (react-markdown, GFM, raw HTML parsing, sanitizing) and
@@ -29,7 +31,7 @@ export function preloadMarkdownRenderer(): Promise<RendererModule> {
   if (!rendererModule) {
     // A failed KaTeX load is not a failed renderer: math then shows as source, as code.
     rendererModule = Promise.all([import('./markdown-renderer.tsx'), loadMathPlugins()]).then(
-      ([m]) => m,
+      ([m]) => (loadedRenderer = m),
     );
     rendererModule.catch(() => {
       rendererModule = null;
@@ -38,7 +40,7 @@ export function preloadMarkdownRenderer(): Promise<RendererModule> {
   return rendererModule;
 }
 
-const MarkdownRenderer = lazy(preloadMarkdownRenderer);
+const LazyRenderer = lazy(preloadMarkdownRenderer);
 
 /**
  * Renders Markdown ahead of time (the next card, while the current answer is read), so showing
@@ -79,11 +81,12 @@ export function MarkdownView({ markdown, basePath, className }: MarkdownViewProp
   // If rendering ever throws, the card shows its source as plain text: readable, never blank,
   // never a crashed screen.
   const source = <div className="markdown-source">{markdown}</div>;
+  const Renderer = loadedRenderer?.default ?? LazyRenderer;
   return (
     <div className={className ? `markdown ${className}` : 'markdown'}>
       <RenderBoundary key={markdown} fallback={source}>
         <Suspense fallback={<Pending markdown={markdown} />}>
-          <MarkdownRenderer markdown={markdown} basePath={basePath} />
+          <Renderer markdown={markdown} basePath={basePath} />
         </Suspense>
       </RenderBoundary>
     </div>
