@@ -13,6 +13,7 @@ import {
   type CheckedFile,
 } from '../src/deck/check-report.ts';
 import { parseDeck } from '../src/deck/parse-deck.ts';
+import { withContentWarnings } from '../src/deck/content-check.ts';
 
 /** Every *.md under `dir`, sorted, as the app's decks plugin walks its folder. */
 function markdownUnder(dir: string): string[] {
@@ -51,7 +52,9 @@ function main(argv: string[]): number {
   }
   const checked: CheckedFile[] = files.map((file) => {
     const path = shownPath(file);
-    return { path, deck: parseDeck(readFileSync(file, 'utf8'), deckPathOf(path)) };
+    const text = readFileSync(file, 'utf8');
+    // Formulas KaTeX cannot render and `[text]((url))` links, as warnings at their lines.
+    return { path, deck: withContentWarnings(parseDeck(text, deckPathOf(path)), text) };
   });
   process.stdout.write(`${args.json ? jsonReport(checked) : textReport(checked)}\n`);
   return hasErrors(checked) ? 1 : 0;

@@ -12,7 +12,8 @@ describe('npm run deck:check', () => {
   it('prints a line per file and exits 0 for the bundled decks', () => {
     const r = run('decks');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('decks/ml-interview-questions.md: 9 cards, 0 warnings, 0 errors');
+    // The one warning: a `[text]((url))` link (see the content-warnings test below).
+    expect(r.stdout).toContain('decks/ml-interview-questions.md: 9 cards, 1 warning, 0 errors');
   });
 
   it('prints path:line diagnostics and exits 1 when a file has an error', () => {
@@ -67,6 +68,19 @@ describe('npm run deck:check', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { files: { path: string }[] };
     expect(out.files.map((f) => f.path)).toContain('decks/ml-interview-questions.md');
+  });
+
+  it('warns at file:line about formulas KaTeX cannot render and [text]((url)) links', () => {
+    const r = run('decks/ml-interview-questions.md', 'tests/fixtures/math-cards.md');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^decks\/ml-interview-questions\.md:84: warning: The link \[Refer this SE question\]\(\(…\)\) has double parentheses.*write \[Refer this SE question\]\(https:\/\/datascience\.stackexchange\.com\/questions\/31041\/what-does-logits-in-machine-learning-mean\)\.$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^tests\/fixtures\/math-cards\.md:64: warning: KaTeX cannot render the formula `\\frac\{1\}\{2`/m,
+    );
+    // \text{ema_param}, \mbox{top_k}, \text{50% of R&D}: rendered after the renderer's rewrites.
+    expect(r.stdout).toContain('tests/fixtures/math-cards.md: 3 cards, 1 warning, 0 errors');
   });
 
   it('rejects a missing path with a message on stderr', () => {
