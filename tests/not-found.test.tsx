@@ -68,3 +68,13 @@ describe('addresses Recall has no screen for', () => {
     expect(await screen.findByRole('table', { name: 'Cards' })).toBeInTheDocument();
   });
 });
+
+describe('home', () => {
+  // Guards "1 cards" under a deck of one card.
+  it('counts one card in the singular', async () => {
+    await mount('#/');
+    const table = await screen.findByRole('table', { name: 'Decks' });
+    expect(table).toHaveTextContent('1 card');
+    expect(table).not.toHaveTextContent('1 cards');
+  });
+});

@@ -82,7 +82,7 @@ export function HomeScreen({ decks, today, warnings, onStudy, onBrowse }: HomeSc
                 <td>
                   <div className="deck-title">{d.title}</div>
                   <div className="muted small">
-                    {d.total} cards
+                    {d.total} {d.total === 1 ? 'card' : 'cards'}
                     {errors > 0 ? ` · ${errors} problem${errors === 1 ? '' : 's'} in the file` : ''}
                   </div>
                 </td>
