@@ -80,7 +80,10 @@ describe('npm run deck:check', () => {
       /^tests\/fixtures\/math-cards\.md:64: warning: KaTeX cannot render the formula `\\frac\{1\}\{2`/m,
     );
     // \text{ema_param}, \mbox{top_k}, \text{50% of R&D}: rendered after the renderer's rewrites.
-    expect(r.stdout).toContain('tests/fixtures/math-cards.md: 3 cards, 1 warning, 0 errors');
+    expect(r.stdout).toContain('tests/fixtures/math-cards.md: 3 cards, 2 warnings, 0 errors');
+    expect(r.stdout).toMatch(
+      /^tests\/fixtures\/math-cards\.md:68: warning: KaTeX cannot render the formula `\\begin\{matrix\}/m,
+    );
   });
 
   it('rejects a missing path with a message on stderr', () => {

@@ -46,7 +46,8 @@ export function formulaError({ tex, display }: Formula): string | null {
     return null;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return message.replace(/^KaTeX parse error:\s*/, '');
+    // KaTeX underlines the bad spot with combining characters, which terminals garble.
+    return message.replace(/^KaTeX parse error:\s*/, '').replace(/\u0332/g, '');
   }
 }
 

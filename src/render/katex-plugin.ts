@@ -31,7 +31,8 @@ function katexError(tex: string, displayMode: boolean): string | null {
     katex.renderToString(tex, { ...KATEX_SETTINGS, displayMode, throwOnError: true });
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    // Without the combining underline KaTeX puts under the bad spot: it garbles a tooltip.
+    return (error instanceof Error ? error.message : String(error)).replace(/\u0332/g, '');
   }
 }
 
