@@ -86,6 +86,13 @@ describe('normalizeMathDelimiters with $$ blocks (as pymdownx.arithmatex reads t
     expect(normalizeMathDelimiters('$$ x $$  ')).toBe('$$\nx\n$$  ');
   });
 
+  it('makes $$x$$ right under a heading display math, but not with text right after it', () => {
+    // reference: <h4>Q</h4> <div class="arithmatex">\[x\]</div>
+    expect(normalizeMathDelimiters('#### Q\n$$x$$')).toBe('#### Q\n$$\nx\n$$');
+    // reference: <p>Text</p> <p><span class="arithmatex">\(…x…\)</span> more</p>
+    expect(normalizeMathDelimiters('Text\n\n$$x$$\nmore')).toBe('Text\n\n$$x$$\nmore');
+  });
+
   it('makes a $$ block over several lines display math, delimiters on their own lines or not', () => {
     // reference: <div class="arithmatex">\[\na = b\n+ c\n\]</div>; remark-math already agrees
     expect(normalizeMathDelimiters('$$\na = b\n+ c\n$$')).toBe('$$\na = b\n+ c\n$$');

@@ -148,8 +148,9 @@ function isOwnLine(text: string, start: number, end: number): boolean {
 
 /** What may stand before a block on its line: indentation, `>` and one list-item marker. */
 const BLOCK_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)?$/;
-/** A line that ends the block before it: blank (inside its containers) or a callout's title. */
-const BOUNDARY_LINE = /^[ \t>]*(?:>[ \t]*\[![A-Za-z]+\][-+]?.*)?$/;
+/** A line that ends the block before it: blank (inside its containers), a callout's title or an
+ * ATX heading. */
+const BOUNDARY_LINE = /^[ \t>]*(?:>[ \t]*\[![A-Za-z]+\][-+]?.*|#{1,6}(?:[ \t].*)?)?$/;
 
 /**
  * Whether [start, end) is a block of its own, as arithmatex reads `$$…$$` and `\begin{…}`: the
