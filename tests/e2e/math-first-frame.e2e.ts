@@ -116,6 +116,48 @@ describe('math in the first frame', () => {
   });
 });
 
+describe('the question', () => {
+  // Guards: the question (a `####` heading in the deck) must stand out from its answer.
+  it.each([
+    [1280, 'light'],
+    [360, 'dark'],
+  ] as const)('reads as a heading above its answer at %i px, %s', async (width, colorScheme) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(app.url());
+      await page.getByRole('button', { name: /Study ml/i }).click();
+      await page.locator('section.question').waitFor();
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      const look = await page.evaluate(() => {
+        const style = (selector: string) => {
+          const el = document.querySelector(selector);
+          if (!el) throw new Error(`No ${selector}`);
+          const s = getComputedStyle(el);
+          return { size: parseFloat(s.fontSize), weight: Number(s.fontWeight), color: s.color };
+        };
+        const question = document.querySelector('section.question')!.getBoundingClientRect();
+        const answer = document.querySelector('[data-testid="answer"] .markdown')!;
+        return {
+          question: style('section.question .markdown p'),
+          answer: style('[data-testid="answer"] .markdown p'),
+          gap: answer.getBoundingClientRect().top - question.bottom,
+        };
+      });
+      expect(look.question.size).toBeGreaterThanOrEqual(look.answer.size * 1.15);
+      expect(look.question.weight).toBeGreaterThanOrEqual(600);
+      expect(look.answer.weight).toBeLessThan(600);
+      // Same text colour as the answer: it stands out by size and weight, in either scheme.
+      expect(look.question.color).toBe(look.answer.color);
+      expect(look.gap).toBeGreaterThanOrEqual(32);
+      await page.screenshot({ path: screenshotPath(`math-first-frame-question-${width}.png`) });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a diagram on a phone', () => {
   it('does not move the answer when it arrives, and keeps its labels readable', async () => {
     const context = await coldContext(360);
