@@ -3,23 +3,14 @@
 // nested thousands deep cannot be stored by the browser, and a 10 MB junk field would be copied
 // into every later backup.
 
+import { SCHED_COUNTS } from './validate.ts';
+
 /** Largest unknown field kept, in characters of its JSON. */
 export const UNKNOWN_FIELD_MAX_CHARS = 4096;
 /** Deepest unknown field kept: objects and arrays inside one another. */
 export const UNKNOWN_FIELD_MAX_DEPTH = 16;
 
-const SCHED_FIELDS = [
-  'phase',
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'lastReview',
-];
+const SCHED_FIELDS = ['phase', 'due', ...SCHED_COUNTS, 'lastReview'];
 const KNOWN = {
   card: new Set(['cardId', 'deckId', 'sched', 'suspended', 'lastLogId', 'updatedAt']),
   log: new Set([

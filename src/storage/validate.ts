@@ -6,6 +6,17 @@ import { DEFAULT_SETTINGS } from '../shared/types.ts';
 const PHASES = new Set(['new', 'learning', 'review', 'relearning']);
 const KINDS = new Set(['review', 'reset', 'suspend', 'unsuspend']);
 
+/** The scheduling fields that are plain non-negative numbers. */
+export const SCHED_COUNTS = [
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+] as const;
+
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -16,15 +27,7 @@ export function validateSched(v: unknown): string | null {
   if (typeof v.phase !== 'string' || !PHASES.has(v.phase))
     return `unknown phase ${String(v.phase)}`;
   if (!finite(v.due)) return 'due is missing or not a time';
-  for (const k of [
-    'stability',
-    'difficulty',
-    'elapsedDays',
-    'scheduledDays',
-    'learningSteps',
-    'reps',
-    'lapses',
-  ]) {
+  for (const k of SCHED_COUNTS) {
     if (!finite(v[k]) || (v[k] as number) < 0) return `${k} is not a number`;
   }
   if (v.lastReview !== null && !finite(v.lastReview)) return 'lastReview is not a time';

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveBuiltApp, watchErrors } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, serveBuiltApp, watchErrors } from './harness.ts';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -13,14 +13,7 @@ const AXE_SOURCE = readFileSync(
 );
 const DECK = 'ml-interview-questions';
 const app = serveBuiltApp();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 /** Findings tolerated for a stated reason (rule id and element, nothing broader); none today. */
 const PENDING: { id: string; target: RegExp; where: string }[] = [];
@@ -79,7 +72,7 @@ const report = (found: Map<string, Finding[]>) =>
 describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorScheme) => {
   // Guards: the "Space" hint on Show answer was white on pale grey, among other findings.
   it('has no serious or critical accessibility finding', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       colorScheme,
       viewport: { width: 1280, height: 800 },
     });

@@ -109,3 +109,42 @@ export function serveBuiltApp(): { url: () => string } {
     },
   };
 }
+
+/** Every record Recall stored under a key prefix, in key order (log ids sort by time). */
+export function storedRecords<T>(page: Page, prefix: string): Promise<T[]> {
+  return page.evaluate(
+    (p) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('recall');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db
+            .transaction('kv')
+            .objectStore('kv')
+            .getAll(IDBKeyRange.bound(p, `${p}\uffff`));
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    prefix,
+  );
+}
+
+/** One Chromium for the tests of one file (vitest hooks), closed afterwards. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium has not started.');
+    return browser;
+  };
+}

@@ -3,37 +3,13 @@
 // "End session" rated the card Good, and Space on "Suspend card" showed the answer instead.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launch, serveBuiltApp, watchErrors } from './harness.ts';
+import { launch, serveBuiltApp, storedRecords, watchErrors } from './harness.ts';
 
 const app = serveBuiltApp();
 const DECK = 'ml-interview-questions';
 
-/** Every stored record under a key prefix, in key order (log ids sort by time). */
-function stored<T>(page: Page, prefix: string): Promise<T[]> {
-  return page.evaluate(
-    (p) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('recall');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db
-            .transaction('kv')
-            .objectStore('kv')
-            .getAll(IDBKeyRange.bound(p, `${p}\uffff`));
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    prefix,
-  );
-}
-
 async function storedRatings(page: Page): Promise<number[]> {
-  const log = await stored<{ kind: string; rating: number | null }>(page, 'log:');
+  const log = await storedRecords<{ kind: string; rating: number | null }>(page, 'log:');
   return log.filter((e) => e.kind === 'review').map((e) => e.rating ?? 0);
 }
 
@@ -159,7 +135,7 @@ describe('a keyboard-only session', () => {
         first,
       );
       expect(await page.getByTestId('answer').count()).toBe(0);
-      const cards = await stored<{ cardId: string; suspended: boolean }>(page, 'card:');
+      const cards = await storedRecords<{ cardId: string; suspended: boolean }>(page, 'card:');
       expect(cards.find((c) => c.cardId === first)?.suspended).toBe(true);
       expect(await storedRatings(page)).toEqual([]);
 

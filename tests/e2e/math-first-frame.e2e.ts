@@ -1,18 +1,12 @@
 // Guards: on a cold load, a card's math appears rendered in its very first frame (never as raw
 // TeX that KaTeX replaces later), and a diagram's arrival does not move the answer.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
 
 const app = serveBuiltApp();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 /**
  * Installed before the app's first script: records every text node that ever held raw TeX
@@ -77,7 +71,7 @@ async function advanceTo(page: Page, text: string): Promise<void> {
 
 async function coldContext(width: number): Promise<BrowserContext> {
   // A new context has an empty HTTP cache and no service worker: a first visit.
-  return browser.newContext({ viewport: { width, height: 800 } });
+  return browser().newContext({ viewport: { width, height: 800 } });
 }
 
 describe('math in the first frame', () => {
@@ -122,7 +116,7 @@ describe('the question', () => {
     [1280, 'light'],
     [360, 'dark'],
   ] as const)('reads as a heading above its answer at %i px, %s', async (width, colorScheme) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+    const context = await browser().newContext({ viewport: { width, height: 800 }, colorScheme });
     try {
       const page = await context.newPage();
       await page.goto(app.url());

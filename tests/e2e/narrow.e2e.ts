@@ -1,22 +1,15 @@
 // Layout in real Chromium: deck rows line up, and a 360 px phone screen keeps every count in view
 // and never scrolls the page sideways (wide tables scroll in their own box, with a hint).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
 
 const app = serveBuiltApp();
 const DECK = 'ml-interview-questions';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = browserForFile();
 
 async function withPage(width: number, run: (page: Page, errors: string[]) => Promise<void>) {
-  const context: BrowserContext = await browser.newContext({ viewport: { width, height: 740 } });
+  const context: BrowserContext = await browser().newContext({ viewport: { width, height: 740 } });
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);

@@ -6,6 +6,7 @@ import {
   removeDir,
   screenshotPath,
   serveBuiltApp,
+  storedRecords,
   watchErrors,
 } from './harness.ts';
 
@@ -21,26 +22,9 @@ async function counts(page: Page, deckId: string) {
 }
 
 /** Number of review entries stored in IndexedDB, read the way the app stores them. */
-function storedReviews(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('recall');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db
-            .transaction('kv')
-            .objectStore('kv')
-            .getAll(IDBKeyRange.bound('log:', 'log:\uffff'));
-          req.onsuccess = () => {
-            resolve((req.result as { kind: string }[]).filter((e) => e.kind === 'review').length);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+async function storedReviews(page: Page): Promise<number> {
+  const log = await storedRecords<{ kind: string }>(page, 'log:');
+  return log.filter((e) => e.kind === 'review').length;
 }
 
 async function questionText(page: Page): Promise<string> {
