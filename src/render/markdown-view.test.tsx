@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import hostileDeck from '../../tests/fixtures/hostile-cards.md?raw';
-import { MarkdownView, prepareMarkdown } from './markdown-view.tsx';
+import { MarkdownView, preloadMarkdownRenderer, prepareMarkdown } from './markdown-view.tsx';
 import { forgetDrawnMermaid } from './mermaid-render.ts';
+import { loadMathPlugins } from './use-math-plugin.ts';
 
 // Mermaid cannot lay out diagrams in jsdom (no getBBox); its real rendering is proven in Chromium.
 const mermaid = vi.hoisted(() => ({
@@ -13,6 +14,12 @@ const mermaid = vi.hoisted(() => ({
   })),
 }));
 vi.mock('mermaid', () => ({ default: mermaid }));
+
+// Loading the pipeline and KaTeX the first time takes jsdom longer than a waitFor allows.
+beforeAll(async () => {
+  await preloadMarkdownRenderer();
+  await loadMathPlugins();
+});
 
 beforeEach(() => {
   forgetDrawnMermaid();

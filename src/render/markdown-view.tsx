@@ -19,20 +19,29 @@ let rendererModule: Promise<RendererModule> | null = null;
 /** The pipeline once loaded: rendered directly, since even a settled lazy() suspends once. */
 let loadedRenderer: RendererModule | null = null;
 
+/** After the current frame's work, when the page is idle (soon, where there is no idle callback). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 300 });
+  else setTimeout(fn, 0);
+}
+
 /**
- * Starts loading the Markdown pipeline (react-markdown, GFM, raw HTML parsing, sanitizing) and
- * KaTeX (plugins, CSS, common fonts) without rendering anything; resolves when both are ready.
- * Call it when a review session is about to start so the first card, math included, is drawn
- * right in its first frame. The pipeline is its own chunk because it would take a third of the
- * initial JS budget; KaTeX comes with it always, since a card that holds math must never paint
- * its TeX source, and any card of a session may.
+ * Starts loading the Markdown pipeline (react-markdown, GFM, raw HTML parsing, sanitizing) without
+ * rendering anything; resolves when it is ready. Call it when a review session is about to start
+ * so the first card is drawn in its first frame. The pipeline is its own chunk because it would
+ * take a third of the initial JS budget. KaTeX (plugins, CSS, common fonts) loads once the page
+ * is idle after that: compiling it would hold back the first card of every session, math or not
+ * (~100 ms cold on this kind of machine). A card whose math is drawn before KaTeX is there waits
+ * behind a placeholder and never paints its TeX source (useMathPlugins); by the time a person
+ * reveals an answer, KaTeX has long been there.
  */
 export function preloadMarkdownRenderer(): Promise<RendererModule> {
   if (!rendererModule) {
-    // A failed KaTeX load is not a failed renderer: math then shows as source, as code.
-    rendererModule = Promise.all([import('./markdown-renderer.tsx'), loadMathPlugins()]).then(
-      ([m]) => (loadedRenderer = m),
-    );
+    rendererModule = import('./markdown-renderer.tsx').then((m) => {
+      loadedRenderer = m;
+      whenIdle(() => void loadMathPlugins());
+      return m;
+    });
     rendererModule.catch(() => {
       rendererModule = null;
     });
