@@ -1,6 +1,7 @@
 // The deck:check command as a person runs it: real process, exit status, pure JSON on stdout.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -84,6 +85,45 @@ describe('npm run deck:check', () => {
     expect(r.stdout).toMatch(
       /^tests\/fixtures\/math-cards\.md:68: warning: KaTeX cannot render the formula `\\begin\{matrix\}/m,
     );
+  });
+
+  // Guards against one diagnostic quoting a whole 100k-character line of a pathological file.
+  it('quotes at most a short piece of a pathological one-line-per-block file', () => {
+    const long = 'x'.repeat(100_000);
+    const deck = [
+      '# Bomb',
+      '!!! Question ""',
+      '    === "Question"',
+      `        ${'Why '.repeat(25_000)}`,
+      '    === "Answer"',
+      `        $\\frac{${long}$`,
+      `    === "${long}"`,
+      '        x',
+      `    <!-- id: ${'a'.repeat(100_000)} -->`,
+      '!!! Question ""',
+      `    <!-- id: ${'a'.repeat(100_000)} -->`,
+      '    === "Question"',
+      '        Again',
+      '    === "Answer"',
+      `        [${long}]((${long}))`,
+      '',
+      `        ${'`'.repeat(50_000)}${long}`,
+      `${'~'.repeat(100_000)}${long}`,
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'deck-check-'));
+    try {
+      writeFileSync(join(dir, 'bomb.md'), deck);
+      const r = run(join(dir, 'bomb.md'));
+      expect(r.status).toBe(1);
+      const lines = r.stdout.trimEnd().split('\n');
+      // Unknown tab, pinned id used twice, two unclosed fences, a formula and a link.
+      expect(lines).toHaveLength(7);
+      // Each quote is at most ~120 characters; the line adds the message and the temporary path.
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(400);
+      expect(r.stdout).toContain('…');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a missing path with a message on stderr', () => {

@@ -11,6 +11,7 @@ import {
   parseHeading,
   type Fence,
 } from './lines.ts';
+import { fenceMarks } from './quote.ts';
 
 const ADMONITION = /^(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"(.*)"|\s+'(.*)')?\s*$/;
 
@@ -54,7 +55,7 @@ export function convertAdmonitions(input: Numbered, diagnostics: Diagnostic[]): 
         diagnostics.push({
           line: lineNos[i] ?? 0,
           severity: 'warning',
-          message: `This code block (${marks}) is never closed, so it runs to the end of the card; add a closing ${marks} line.`,
+          message: `This code block (${fenceMarks(open)}) is never closed, so it runs to the end of the card; add a closing ${fenceMarks(open)} line.`,
         });
       }
       fence = open;

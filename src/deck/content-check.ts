@@ -12,6 +12,7 @@ import { KATEX_SETTINGS, rewriteTexForKatex } from '../shared/katex-compat.ts';
 import { normalizeMathDelimiters } from '../shared/math-source.ts';
 import type { Deck, Diagnostic } from '../shared/types.ts';
 import { closesFence, fenceOpen, splitLines, type Fence } from './lines.ts';
+import { quote as shorten } from './quote.ts';
 
 export interface Formula {
   tex: string;
@@ -50,9 +51,6 @@ export function formulaError({ tex, display }: Formula): string | null {
     return message.replace(/^KaTeX parse error:\s*/, '').replace(/\u0332/g, '');
   }
 }
-
-const shorten = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /**
  * The 1-based line of the file where `tex` starts, searching from line `from` (1-based), or
@@ -112,7 +110,7 @@ export function linkWarnings(text: string): Diagnostic[] {
       out.push({
         line: i + 1,
         severity: 'warning',
-        message: `The link [${shorten(m[1]!, 40)}]((…)) has double parentheses, so it shows as text and not as a link; write [${shorten(m[1]!, 40)}](${shorten(m[2]!, 200)}).`,
+        message: `The link [${shorten(m[1]!, 40)}]((…)) has double parentheses, so it shows as text and not as a link; write [${shorten(m[1]!, 40)}](${shorten(m[2]!)}).`,
       });
     }
   });

@@ -17,6 +17,7 @@ import {
   type Fence,
   type Heading,
 } from './lines.ts';
+import { fenceMarks, quote } from './quote.ts';
 
 const QUESTION_START = /^(?:!!!|\?\?\?\+?)[ \t]+question\b(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/i;
 const TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
@@ -147,7 +148,7 @@ function readBlock(
           diagnostics.push({
             line: i + 1,
             severity: 'warning',
-            message: `Unknown tab "${tab[1]}": a card has a "Question" and an "Answer" tab; this tab was left out.`,
+            message: `Unknown tab "${quote(tab[1]!)}": a card has a "Question" and an "Answer" tab; this tab was left out.`,
           });
         continue;
       }
@@ -241,7 +242,7 @@ export function parseDeck(text: string, path: string): Deck {
           diagnostics.push({
             line: i + 1,
             severity: 'error',
-            message: `This code block is never closed; add a closing ${open.char.repeat(open.length)} line. The lines after it were read as usual.`,
+            message: `This code block is never closed; add a closing ${fenceMarks(open)} line. The lines after it were read as usual.`,
           });
         }
         if (!seenQuestion) description.push(line);
@@ -350,7 +351,7 @@ export function parseDeck(text: string, path: string): Deck {
         line,
         severity: 'warning',
         message: pin
-          ? `The id "${pin}" is already used by the card on line ${idLines.get(base)}; this card got "${id.slice(deckId.length + 1)}" instead. Give each card its own id.`
+          ? `The id "${quote(pin, 60)}" is already used by the card on line ${idLines.get(base)}; this card got "${quote(id.slice(deckId.length + 1), 60)}" instead. Give each card its own id.`
           : `The same question appears on lines ${idLines.get(base)} and ${line}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
       });
     }
