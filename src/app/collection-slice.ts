@@ -310,6 +310,7 @@ export function importMessage(result: ImportResult, rejectedMessages: string[]):
     parts.push(
       `${result.rejected} damaged ${result.rejected === 1 ? 'record was' : 'records were'} left out: ${rejectedMessages.join(' ')}${result.rejected > rejectedMessages.length ? ' …' : ''}`,
     );
+  parts.push(...(result.settingsProblems ?? []));
   if (result.trimmed > 0)
     parts.push(
       `${result.trimmed} unknown ${result.trimmed === 1 ? 'field was' : 'fields were'} too large or too deeply nested to keep and left out.`,

@@ -2,7 +2,7 @@ import { default_w } from 'ts-fsrs';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import { answer, newSchedulingState } from './fsrs.ts';
-import { parseStep, STEP_HELP, validateSettings } from './settings.ts';
+import { parseStep, STEP_HELP, validateSettings, WEIGHT_COUNTS } from './settings.ts';
 
 describe('settings validation', () => {
   it("accepts Anki's defaults", () => {
@@ -109,5 +109,10 @@ describe('settings validation', () => {
     const bad = validateSettings({ ...DEFAULT_SETTINGS, learningSteps: ['5x'] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]?.message).toContain(STEP_HELP);
+  });
+
+  it('the FSRS-6 parameter count kept as a constant in shared/ is still ts-fsrs’s', () => {
+    expect(WEIGHT_COUNTS).toContain(default_w.length);
+    expect(Math.max(...WEIGHT_COUNTS)).toBe(default_w.length);
   });
 });

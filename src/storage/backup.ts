@@ -9,7 +9,8 @@ import { CURRENT_SCHEMA, DamagedRecord, migrateRecord } from './migrations.ts';
 import { rebuildStates, type Replay } from './rebuild.ts';
 import type { Repository } from './repository.ts';
 import { boundUnknownFields } from './bound.ts';
-import { readSettings, validateCardState, validateLogEntry } from './validate.ts';
+import { validateCardState, validateLogEntry } from './validate.ts';
+import { repairSettings } from '../shared/settings-rules.ts';
 
 export interface BackupFile {
   format: 'recall-backup';
@@ -25,6 +26,8 @@ export interface ParsedBackup extends BackupFile {
   rejected: { count: number; messages: string[] };
   /** Unknown fields too large or too deeply nested to keep, left out of records that are kept. */
   trimmed: number;
+  /** Settings fields the rules refused, replaced by their defaults: one sentence each. */
+  settingsProblems: string[];
 }
 
 export interface ImportResult {
@@ -40,6 +43,8 @@ export interface ImportResult {
   trimmed: number;
   /** Settings are imported only into a store with no progress and no settings of its own. */
   settingsImported: boolean;
+  /** When settings were imported: fields of the file's that were refused and took the defaults. */
+  settingsProblems?: string[];
 }
 
 type BackupSource = Pick<Repository, 'readSettings' | 'readStates' | 'readFullLog'>;
@@ -62,6 +67,8 @@ export async function exportBackup(
     log,
   };
 }
+
+const BACKUP_SETTINGS = 'The backup’s';
 
 const reject = (why: string) => new ImportRejected(`${why} Nothing was imported.`);
 
@@ -134,15 +141,21 @@ export function parseBackup(text: string): ParsedBackup {
     validateLogEntry,
     'Log entry',
   );
+  // The same rules as the Settings form: an impossible value never reaches storage or the scheduler.
+  const fileSettings = repairSettings(
+    migrateRecord(META_SETTINGS, d.settings, version),
+    BACKUP_SETTINGS,
+  );
   return {
     format: 'recall-backup',
     schemaVersion: CURRENT_SCHEMA,
     exportedAt: typeof d.exportedAt === 'string' ? d.exportedAt : '',
-    settings: readSettings(migrateRecord(META_SETTINGS, d.settings, version)),
+    settings: fileSettings.settings,
     cards,
     log,
     rejected: { count, messages },
     trimmed,
+    settingsProblems: fileSettings.problems.map((p) => p.message),
   };
 }
 
@@ -214,7 +227,14 @@ export async function importBackup(
   for (const c of backup.cards)
     if (!local.has(c.cardId) && !states.has(c.cardId)) states.set(c.cardId, c);
   await repo.putMany([...states.values()].map((s): [string, unknown] => [`${CARD}${s.cardId}`, s]));
-  if (empty) await repo.saveSettings(backup.settings);
+  const settings = repairSettings(backup.settings, BACKUP_SETTINGS);
+  if (empty) await repo.saveSettings(settings.settings);
+  const settingsProblems = empty
+    ? [
+        ...('settingsProblems' in backup ? backup.settingsProblems : []),
+        ...settings.problems.map((p) => p.message),
+      ]
+    : [];
   return {
     added: added.length,
     skipped: backup.log.length - added.length,
@@ -222,5 +242,6 @@ export async function importBackup(
     rejected: 'rejected' in backup ? backup.rejected.count : 0,
     trimmed: 'trimmed' in backup ? backup.trimmed : 0,
     settingsImported: empty,
+    ...(settingsProblems.length > 0 ? { settingsProblems } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { checkRecords, quarantineAll, type BadRecord, type Validator } from './q
 import { rebuildStates, type Replay } from './rebuild.ts';
 import { createRecallStore } from './store.ts';
 import {
+  checkStoredSettings,
   readSettings,
   validateCardState,
   validateLogEntry,
@@ -175,16 +176,25 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
         });
       const unique = byKey(bad);
       if (unique.length > 0) await setAside(unique);
+      const checked = checkStoredSettings(raw.settings);
+      // The damaged record is kept aside as it was; its sound fields stay the settings in use.
+      if (settingsProblem !== null)
+        await writeTx(store, (os) => os.put(checked.settings, META_SETTINGS)).catch(
+          () => undefined,
+        );
 
       const states = new Map<CardId, CardState>();
       for (const s of cards.good) states.set(s.cardId, s);
       return {
         // Fields of a damaged settings record that are still sound are kept.
-        settings: readSettings(raw.settings),
+        settings: checked.settings,
         states,
         todayLog: today.good.filter((e) => e.time >= dayStart),
         recentLog: recent.good,
-        problems: { corrupt: unique.length, messages: problemMessages(unique.length) },
+        problems: {
+          corrupt: unique.length,
+          messages: [...checked.problems, ...problemMessages(unique.length)],
+        },
         schemaVersion,
       };
     },

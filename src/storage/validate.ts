@@ -1,6 +1,7 @@
 // Every stored record is checked on read: a damaged one is set aside, never trusted, never
 // allowed to crash the app or take other records with it.
 import type { Settings } from '../shared/types.ts';
+import { repairSettings } from '../shared/settings-rules.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 
 const PHASES = new Set(['new', 'learning', 'review', 'relearning']);
@@ -59,38 +60,32 @@ export function validateLogEntry(v: unknown): string | null {
   return validateSched(v.before) ?? validateSched(v.after);
 }
 
-/** A reason the stored settings record is damaged (a known field of the wrong type), or null. */
+/** A reason the stored settings record is damaged (a known field the rules refuse), or null. */
 export function validateStoredSettings(v: unknown): string | null {
   if (!isObj(v)) return 'settings are not an object';
-  for (const [k, def] of Object.entries(DEFAULT_SETTINGS)) {
-    const val = v[k];
-    if (val === undefined) continue;
-    const ok =
-      k === 'weights'
-        ? val === null || (Array.isArray(val) && val.every(finite))
-        : Array.isArray(def)
-          ? Array.isArray(val) && val.every((x) => typeof x === 'string')
-          : typeof def === 'number'
-            ? finite(val)
-            : typeof val === typeof def;
-    if (!ok) return `setting ${k} has the wrong type`;
-  }
-  return null;
+  const { problems } = repairSettings(v, 'The stored');
+  return problems.length === 0
+    ? null
+    : `setting ${problems.map((p) => p.field).join(', ')} cannot be used`;
 }
 
-/** Stored settings merged over the defaults; fields of the wrong type fall back to defaults. */
+/**
+ * Stored settings merged over the defaults by the same rules as the Settings form: a field of the
+ * wrong type or an impossible value (retention 5, a step "abc") falls back to its default, with a
+ * sentence naming it in `problems`.
+ */
+export function checkStoredSettings(v: unknown): { settings: Settings; problems: string[] } {
+  if (v === undefined) return { settings: DEFAULT_SETTINGS, problems: [] };
+  if (!isObj(v))
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: ['The stored settings could not be read, so the defaults apply.'],
+    };
+  const { settings, problems } = repairSettings(v, 'The stored');
+  return { settings, problems: problems.map((p) => p.message) };
+}
+
+/** Stored settings, every field checked; unusable ones are the defaults. */
 export function readSettings(v: unknown): Settings {
-  if (!isObj(v)) return DEFAULT_SETTINGS;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const [k, def] of Object.entries(DEFAULT_SETTINGS)) {
-    const val = v[k];
-    if (val === undefined) continue;
-    if (k === 'weights')
-      out[k] = val === null || (Array.isArray(val) && val.every(finite)) ? val : def;
-    else if (Array.isArray(def))
-      out[k] = Array.isArray(val) && val.every((x) => typeof x === 'string') ? val : def;
-    else if (typeof val === typeof def && (typeof val !== 'number' || Number.isFinite(val)))
-      out[k] = val;
-  }
-  return out as unknown as Settings;
+  return checkStoredSettings(v).settings;
 }
