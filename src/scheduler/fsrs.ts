@@ -182,11 +182,19 @@ function exactStepDue(
   return { ...after, due: new Date(now + Math.round(minutes * 60_000)) };
 }
 
-/** A new card's ts-fsrs form: its due date does not affect how an answer schedules it. */
+/**
+ * A card's ts-fsrs form as of `now`. A new card's due date does not affect how an answer
+ * schedules it. A last review later than `now` (the clock was set back, or a stored card says it
+ * was reviewed after it fell due) counts as reviewed just now: ts-fsrs throws on negative elapsed
+ * time ("Invalid delta_t -1" once the two fall on different UTC days). Anki does the same: its
+ * elapsed days are clamped at zero (rslib/src/scheduler/answering/current.rs, `.max(0)`), and the
+ * next due time is still counted from now.
+ */
 function input(sched: SchedulingState, now: number): FsrsCard {
-  return sched.phase === 'new' && sched.reps === 0
-    ? createEmptyCard(new Date(now))
-    : toFsrsCard(sched);
+  if (sched.phase === 'new' && sched.reps === 0) return createEmptyCard(new Date(now));
+  const card = toFsrsCard(sched);
+  if (sched.lastReview !== null && sched.lastReview > now) card.last_review = new Date(now);
+  return card;
 }
 
 export function answer(
@@ -206,13 +214,20 @@ export function previewIntervals(
   now: number,
   settings: Settings,
 ): Record<Rating, { due: number; label: string }> {
-  const before = input(sched, now);
-  const preview = createEngine(settings).repeat(before, new Date(now));
-  const item = (r: Rating) => {
-    const due = exactStepDue(before, preview[r as Grade].card, r, now, settings).due.getTime();
-    return { due, label: formatInterval(due - now) };
-  };
-  return { 1: item(1), 2: item(2), 3: item(3), 4: item(4) };
+  try {
+    const before = input(sched, now);
+    const preview = createEngine(settings).repeat(before, new Date(now));
+    const item = (r: Rating) => {
+      const due = exactStepDue(before, preview[r as Grade].card, r, now, settings).due.getTime();
+      return { due, label: formatInterval(due - now) };
+    };
+    return { 1: item(1), 2: item(2), 3: item(3), 4: item(4) };
+  } catch {
+    // The buttons are a hint: a state or setting ts-fsrs cannot use must not blank the page
+    // before the person has even answered. The buttons then show no interval.
+    const none = { due: now, label: '' };
+    return { 1: none, 2: none, 3: none, 4: none };
+  }
 }
 
 const MINUTE = 60_000;
@@ -256,5 +271,5 @@ function plainInterval(ms: number): string {
 /** The chance of recalling the card now (0 for a card never answered). */
 export function retrievability(sched: SchedulingState, now: number, settings: Settings): number {
   if (sched.phase === 'new' || sched.lastReview === null) return 0;
-  return createEngine(settings).get_retrievability(toFsrsCard(sched), new Date(now), false);
+  return createEngine(settings).get_retrievability(input(sched, now), new Date(now), false);
 }
