@@ -31,12 +31,20 @@ export function nextDiagramId(): string {
 /** Renders a diagram to an SVG string; rejects with Mermaid's error when the source is invalid. */
 export async function renderMermaid(id: string, source: string): Promise<string> {
   const mermaid = await loadMermaid();
-  mermaid.initialize({
+  const config = {
     startOnLoad: false,
     securityLevel: 'strict',
     theme: prefersDark() ? 'dark' : 'default',
     suppressErrorRendering: true,
-  });
+  } as const;
+  try {
+    mermaid.initialize(config);
+  } catch {
+    // A diagram whose config made Mermaid throw stays in Mermaid's global list of directives,
+    // where it breaks `initialize` and so every later diagram: clear it and start again.
+    mermaid.mermaidAPI.reset();
+    mermaid.initialize(config);
+  }
   try {
     const { svg } = await mermaid.render(id, cleanMermaidSource(source));
     return withMinimumWidth(svg);
