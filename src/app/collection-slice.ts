@@ -15,7 +15,7 @@ import type {
 } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import { exportBackup, importBackup, parseBackup, type ImportResult } from '../storage/backup.ts';
-import type { Repository } from '../storage/repository.ts';
+import type { CommitBasis, Repository } from '../storage/repository.ts';
 import { countOrphans } from '../storage/repository.ts';
 import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
 import { describeError } from './describe-error.ts';
@@ -55,7 +55,7 @@ export interface CollectionSlice {
    * Writes an answer built by the scheduler (log entry and card state in one transaction); the
    * caller applies it to memory with `withEntry` once this resolves.
    */
-  saveAnswer: (entry: ReviewLogEntry, state: CardState) => Promise<void>;
+  saveAnswer: (entry: ReviewLogEntry, state: CardState, basis?: CommitBasis) => Promise<void>;
   saveSettings: (
     input: unknown,
   ) => Promise<{ ok: true } | { ok: false; errors: { field: string; message: string }[] }>;
@@ -92,6 +92,8 @@ export function withEntry(
 export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, services) => {
   let repo: Repository | null = null;
   let writer: WriteQueue | null = null;
+  /** What each change not yet written was built on, by entry id (read when it is written). */
+  const bases = new Map<string, CommitBasis>();
 
   const requireRepo = (): [Repository, WriteQueue] => {
     if (!repo || !writer) throw new Error('Progress is still loading; try again in a moment.');
@@ -125,20 +127,23 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     };
   };
 
-  const persistAction = async (entry: ReviewLogEntry, state: CardState) => {
+  const persistAction = async (entry: ReviewLogEntry, state: CardState, basis: CommitBasis) => {
     const [, w] = requireRepo();
     set((s) => withEntry(s, entry, state));
+    bases.set(entry.id, basis);
     await w.commit(entry, state);
   };
 
   /** Suspend, unsuspend or reset: a log entry and the card's new state, written together. */
   const cardAction = async (build: typeof suspendEntry, cardId: CardId) => {
-    const { entry, state } = build({
-      card: cardFor(cardId),
-      state: get().states.get(cardId),
-      now: services.now(),
+    const card = cardFor(cardId);
+    const stored = get().states.get(cardId);
+    const now = services.now();
+    const { entry, state } = build({ card, state: stored, now });
+    await persistAction(entry, state, {
+      lastLogId: stored?.lastLogId,
+      rebase: (current) => build({ card, state: current, now, id: entry.id }),
     });
-    await persistAction(entry, state);
   };
 
   const cardFor = (cardId: CardId): Card => {
@@ -191,7 +196,17 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         mark('recall:decks-parsed');
         repo = await opening;
         mark('recall:storage-open');
-        writer = createWriteQueue(repo, { onStatus: (saveStatus) => set({ saveStatus }) });
+        const opened = repo;
+        writer = createWriteQueue(
+          {
+            commit: async (entry, state) => {
+              await opened.commit(entry, state, bases.get(entry.id));
+              bases.delete(entry.id);
+            },
+            undo: (entry, restored) => opened.undo(entry, restored),
+          },
+          { onStatus: (saveStatus) => set({ saveStatus }) },
+        );
         await reload();
         mark('recall:progress-loaded');
         const current = repo;
@@ -199,7 +214,11 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
           if (msg.type === 'commit') set((s) => withEntry(s, msg.entry, msg.state));
           else if (msg.type === 'undo')
             set((s) => removeEntry(s, msg.entryId, msg.state, msg.cardId));
-          else if (msg.type === 'settings') void reload();
+          // Settings, an import or a repair elsewhere: read everything again before the next card.
+          else
+            void reload()
+              .then(() => get().refreshSession())
+              .catch(() => undefined);
         });
         set({ status: 'ready' });
         if (services.requestPersistence) {
@@ -219,8 +238,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       }));
     },
 
-    async saveAnswer(entry, state) {
+    async saveAnswer(entry, state, basis) {
       const [, w] = requireRepo();
+      if (basis) bases.set(entry.id, basis);
       await w.commit(entry, state);
     },
 
@@ -275,7 +295,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       const [r] = requireRepo();
       const backup = parseBackup(text);
       const settings = get().settings;
-      const result = await importBackup(r, backup, (entries) => replayAll(entries, settings));
+      const result = await importBackup(r, backup, (entries) =>
+        replayAll(entries, settings),
+      ).finally(() => r.announceReload());
       await reload();
       return importMessage(result, backup.rejected.messages);
     },

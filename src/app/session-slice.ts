@@ -42,6 +42,12 @@ export interface SessionSlice {
   undoAnswer: () => Promise<void>;
   suspendCurrent: () => Promise<void>;
   endSession: () => void;
+  /**
+   * After progress changed elsewhere (another tab's import, repair or settings): the card on
+   * screen stays, its buttons and the counts follow the new states, and the next card is picked
+   * from them.
+   */
+  refreshSession: () => void;
 }
 
 const phaseKind = (phase: string): QueueKind =>
@@ -98,22 +104,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       now,
     });
     const next = queue.next;
-    let intervals: Record<Rating, string> | null = null;
-    if (next) {
-      const sched = s.states.get(next.cardId)?.sched ?? newSchedulingState(now);
-      const preview = previewIntervals(sched, now, s.settings);
-      intervals = {
-        1: preview[1].label,
-        2: preview[2].label,
-        3: preview[3].label,
-        4: preview[4].label,
-      };
-    }
     return {
       current: next ? { cardId: next.cardId, kind: next.kind } : null,
       revealed: false,
       shownAt: now,
-      intervals,
+      intervals: next ? intervalsOf(s, next.cardId, now) : null,
       counts: queue.counts,
       nextDue: next ? null : nextDueOf(s, session.cards, now),
       busy: false,
@@ -170,18 +165,17 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       try {
         const now = services.now();
         const durationMs = Math.min(Math.max(0, now - session.shownAt), MAX_ANSWER_MS);
-        const { entry, state } = reviewEntry({
-          card,
-          state: s.states.get(card.id),
-          rating,
-          now,
-          durationMs,
-          settings: s.settings,
-        });
+        const basisState = s.states.get(card.id);
+        const args = { card, rating, now, durationMs, settings: s.settings };
+        const { entry, state } = reviewEntry({ ...args, state: basisState });
         // The answer is stored (or queued for retry) before the next card shows. The next card
         // is worked out while the write is in flight; memory, the answers so far and the next
-        // card then change in one update, so one render.
-        const saved = s.saveAnswer(entry, state);
+        // card then change in one update, so one render. If another tab answered this card
+        // meanwhile, the answer is built again on that tab's state as it is written.
+        const saved = s.saveAnswer(entry, state, {
+          lastLogId: basisState?.lastLogId,
+          rebase: (stored) => reviewEntry({ ...args, state: stored, id: entry.id }),
+        });
         const patchAhead = withEntry(s, entry, state);
         const applied = { ...s, ...patchAhead };
         const answers = [
@@ -274,8 +268,28 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     endSession() {
       set({ session: null });
     },
+
+    refreshSession() {
+      const s = get();
+      const session = s.session;
+      if (!session || session.busy) return;
+      ahead = null;
+      const view = nextView(s, session);
+      if (!session.current) return update(view);
+      update({
+        counts: view.counts,
+        intervals: intervalsOf(s, session.current.cardId, services.now()),
+      });
+    },
   };
 };
+
+/** The answer buttons' labels for a card in its current state. */
+function intervalsOf(s: RecallState, cardId: CardId, now: number): Record<Rating, string> {
+  const sched = s.states.get(cardId)?.sched ?? newSchedulingState(now);
+  const preview = previewIntervals(sched, now, s.settings);
+  return { 1: preview[1].label, 2: preview[2].label, 3: preview[3].label, 4: preview[4].label };
+}
 
 /** Runs `fn` when the page is idle (soon after, where the browser cannot tell). */
 function whenIdle(fn: () => void): void {

@@ -21,6 +21,8 @@ interface BaseArgs {
   state: CardState | undefined;
   now: number;
   random?: () => number;
+  /** Keeps this entry id: the same change built again on another state (see `rebaseOn`). */
+  id?: string;
 }
 
 function build(
@@ -33,7 +35,7 @@ function build(
 ): ActionResult {
   const before = args.state?.sched ?? newSchedulingState(args.now);
   const entry: ReviewLogEntry = {
-    id: newLogId(args.now, args.random),
+    id: args.id ?? newLogId(args.now, args.random),
     cardId: args.card.id,
     deckId: args.card.deckId,
     kind,

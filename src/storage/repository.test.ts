@@ -2,8 +2,18 @@ import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuotaExceeded, StorageUnavailable } from '../shared/errors.ts';
+// The real scheduler, in tests only: two tabs build answers as the app does.
+import { reviewEntry, suspendEntry } from '../scheduler/actions.ts';
+import { replayAll } from '../scheduler/replay.ts';
+import type { CardState, Rating } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
-import { countOrphans, requestPersistence, type RepoMessage } from './repository.ts';
+import {
+  countOrphans,
+  requestPersistence,
+  type CommitBasis,
+  type RepoMessage,
+  type Repository,
+} from './repository.ts';
 import { T0, freshDb, makeEntry, openTest, rawAll, stateAfter } from './test-support.ts';
 
 const DAY = 86_400_000;
@@ -185,6 +195,130 @@ describe('two tabs', () => {
     await two.saveSettings(DEFAULT_SETTINGS);
     await new Promise((r) => setTimeout(r, 20));
     expect(heardByOne).toEqual([]);
+  });
+});
+
+/** A tab's answer to `cardId` built on what it holds in memory, committed with its basis. */
+function answerIn(
+  repo: Repository,
+  memory: Map<string, CardState>,
+  cardId: string,
+  rating: Rating,
+  now: number,
+) {
+  const card = { id: cardId, deckId: 'd' };
+  const held = memory.get(cardId);
+  const args = { card, rating, now, durationMs: 1000, settings: DEFAULT_SETTINGS };
+  const { entry, state } = reviewEntry({ ...args, state: held });
+  const basis: CommitBasis = {
+    lastLogId: held?.lastLogId,
+    rebase: (stored) => reviewEntry({ ...args, state: stored, id: entry.id }),
+  };
+  memory.set(cardId, state);
+  return repo.commit(entry, state, basis);
+}
+
+/** Stored states and what replaying the stored log gives, for comparison. */
+async function storedAndReplayed(repo: Repository) {
+  const stored = new Map((await repo.readStates()).map((s) => [s.cardId, s]));
+  const replayed = replayAll(await repo.readFullLog(), DEFAULT_SETTINGS);
+  return { stored, replayed };
+}
+
+describe('two tabs changing the same card', () => {
+  // Guards: answering one card in two tabs at once left the stored state out of step with the log.
+  it('answers committed at once in two stale tabs: stored state equals replaying the log', async () => {
+    const one = await openTest(name);
+    const two = await openTest(name);
+    // Neither tab hears the other: each builds every answer on its own, stale, memory.
+    const memOne = new Map<string, CardState>();
+    const memTwo = new Map<string, CardState>();
+    for (let i = 0; i < 6; i++) {
+      const t = T0 + i * 3_600_000;
+      await Promise.all([
+        answerIn(one, memOne, 'd:1', 3, t),
+        answerIn(two, memTwo, 'd:1', i % 2 === 0 ? 1 : 3, t + 1000),
+      ]);
+    }
+    const log = await one.readFullLog();
+    expect(log).toHaveLength(12);
+    // Every entry builds on the one before it: nothing was overwritten.
+    for (let i = 1; i < log.length; i++) expect(log[i]!.before).toEqual(log[i - 1]!.after);
+    const { stored, replayed } = await storedAndReplayed(two);
+    expect(stored.get('d:1')!.sched.reps).toBe(12);
+    expect(stored).toEqual(replayed);
+  });
+
+  // Guards: a tab that missed an import answered an imported card as new and overwrote its state.
+  it('an answer built on no state after another tab imported one builds on the imported state', async () => {
+    const one = await openTest(name);
+    const two = await openTest(name);
+    const heard: RepoMessage[] = [];
+    two.subscribe((m) => heard.push(m));
+    const memTwo = new Map<string, CardState>(); // loaded before the import
+    const imported = reviewEntry({
+      card: { id: 'd:1', deckId: 'd' },
+      state: undefined,
+      rating: 3,
+      now: T0 - 86_400_000,
+      durationMs: 1000,
+      settings: DEFAULT_SETTINGS,
+    });
+    await one.putMany([
+      [`log:${imported.entry.id}`, imported.entry],
+      [`card:d:1`, imported.state],
+    ]);
+    one.announceReload();
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'reload' }]));
+
+    const selfHeard: RepoMessage[] = [];
+    two.subscribe((m) => selfHeard.push(m));
+    await answerIn(two, memTwo, 'd:1', 3, T0);
+    const { stored, replayed } = await storedAndReplayed(one);
+    expect(stored.get('d:1')!.sched.reps).toBe(2);
+    expect(stored).toEqual(replayed);
+    // The tab whose memory was stale is told to read progress again.
+    expect(selfHeard).toContainEqual({ type: 'reload' });
+  });
+
+  it('a suspend built on a stale state keeps the other tab’s answer', async () => {
+    const one = await openTest(name);
+    const two = await openTest(name);
+    await answerIn(one, new Map(), 'd:1', 3, T0);
+    const card = { id: 'd:1', deckId: 'd' };
+    const { entry, state } = suspendEntry({ card, state: undefined, now: T0 + 1000 });
+    await two.commit(entry, state, {
+      lastLogId: undefined,
+      rebase: (stored) => suspendEntry({ card, state: stored, now: T0 + 1000, id: entry.id }),
+    });
+    const { stored, replayed } = await storedAndReplayed(one);
+    expect(stored.get('d:1')).toMatchObject({ suspended: true, sched: { reps: 1 } });
+    expect(stored).toEqual(replayed);
+  });
+
+  it('undo of an entry another tab built on undoes nothing and tells this tab to reload', async () => {
+    const one = await openTest(name);
+    const two = await openTest(name);
+    const memOne = new Map<string, CardState>();
+    await answerIn(one, memOne, 'd:1', 3, T0);
+    const [first] = await one.readFullLog();
+    await answerIn(two, new Map(memOne), 'd:1', 3, T0 + 600_000);
+    const heard: RepoMessage[] = [];
+    one.subscribe((m) => heard.push(m));
+    await one.undo(first!, null);
+    expect(heard.filter((m) => m.type !== 'commit')).toEqual([{ type: 'reload' }]);
+    const { stored, replayed } = await storedAndReplayed(one);
+    expect((await one.readFullLog()).length).toBe(2);
+    expect(stored).toEqual(replayed);
+  });
+
+  it('a repair is announced to other tabs', async () => {
+    const one = await openTest(name);
+    const two = await openTest(name);
+    const heard: RepoMessage[] = [];
+    two.subscribe((m) => heard.push(m));
+    await one.repair((entries) => replayAll(entries, DEFAULT_SETTINGS));
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'reload' }]));
   });
 });
 

@@ -28,7 +28,21 @@ const CHUNK = 2000;
 export type RepoMessage =
   | { type: 'commit'; entry: ReviewLogEntry; state: CardState }
   | { type: 'undo'; entryId: string; cardId: CardId; state: CardState | null }
-  | { type: 'settings' };
+  | { type: 'settings' }
+  /** Progress changed in bulk (import, repair): read states and settings again. */
+  | { type: 'reload' };
+
+/**
+ * What a change to a card was built on, so that its commit can tell whether another tab changed
+ * the card meanwhile: then the change is built again on the state actually stored, in the same
+ * transaction, and stored state stays what replaying the log gives.
+ */
+export interface CommitBasis {
+  /** The `lastLogId` of the stored state the change was built on; undefined when there was none. */
+  lastLogId: string | null | undefined;
+  /** The same change (same entry id and time) built on `stored`; must not throw. */
+  rebase: (stored: CardState | undefined) => { entry: ReviewLogEntry; state: CardState };
+}
 
 export interface LoadResult {
   settings: Settings;
@@ -48,17 +62,30 @@ export interface Repository {
   readFullLog(): Promise<ReviewLogEntry[]>;
   readStates(): Promise<CardState[]>;
   readSettings(): Promise<Settings>;
-  /** Log entry and card state in one transaction; rejects with QuotaExceeded/StorageUnavailable. */
-  commit(entry: ReviewLogEntry, state: CardState): Promise<void>;
-  /** Deletes the entry and restores the state (or deletes it when null) in one transaction. */
+  /**
+   * Log entry and card state in one transaction; rejects with QuotaExceeded/StorageUnavailable.
+   * With a basis, a card changed by another tab since is rebased (this tab's listeners then
+   * hear `reload`).
+   */
+  commit(entry: ReviewLogEntry, state: CardState, basis?: CommitBasis): Promise<void>;
+  /**
+   * Deletes the entry and restores the state (or deletes it when null) in one transaction. When
+   * the card's stored state no longer comes from `entry` (another tab changed the card since),
+   * nothing is undone and this tab's listeners hear `reload`.
+   */
   undo(entry: ReviewLogEntry, restored: CardState | null): Promise<void>;
+  /** Tells other tabs that progress changed in bulk (after an import). */
+  announceReload(): void;
   saveSettings(settings: Settings): Promise<void>;
   /** Rebuilds every card state that has log entries from the log; damaged records go aside. */
   repair(replay: Replay): Promise<{ rebuilt: number }>;
   logIds(): Promise<Set<string>>;
   /** Bulk writes in chunked transactions (not atomic as a whole). */
   putMany(records: [string, unknown][]): Promise<void>;
-  /** Hears commits, undos and settings saves of other tabs (never this tab's own). */
+  /**
+   * Hears commits, undos, settings saves and bulk changes of other tabs (never this tab's own),
+   * and `reload` when this tab's own change met a card another tab had changed.
+   */
   subscribe(listener: (msg: RepoMessage) => void): () => void;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
@@ -120,6 +147,8 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       // Another tab missing one message catches up on its next reload; the write itself landed.
     }
   };
+
+  const tellSelf = (msg: RepoMessage) => listeners.forEach((l) => l(msg));
 
   const setAside = (bad: BadRecord[]) => quarantineAll(store, bad, now());
 
@@ -215,21 +244,56 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       return readSettings(await repo.getMeta(META_SETTINGS));
     },
 
-    async commit(entry, state) {
+    async commit(entry, state, basis) {
+      let written: { entry: ReviewLogEntry; state: CardState } | null = { entry, state };
+      let rebased = false;
       await writeTx(store, (os) => {
-        os.put(entry, `${LOG}${entry.id}`);
-        os.put(state, `${CARD}${state.cardId}`);
+        const put = (w: { entry: ReviewLogEntry; state: CardState }) => {
+          os.put(w.entry, `${LOG}${w.entry.id}`);
+          os.put(w.state, `${CARD}${w.state.cardId}`);
+        };
+        if (!basis) return put({ entry, state });
+        // Read and write in one transaction: no other tab's write can land in between.
+        const req = os.get(`${CARD}${entry.cardId}`);
+        req.onsuccess = () => {
+          const stored = req.result as CardState | undefined;
+          if ((stored === undefined ? undefined : stored.lastLogId) !== basis.lastLogId) {
+            rebased = true;
+            try {
+              written = basis.rebase(stored);
+            } catch {
+              // The change cannot apply to what is stored now: nothing is written, the tab reloads.
+              written = null;
+              return;
+            }
+          }
+          put(written ?? { entry, state });
+        };
       });
-      post({ type: 'commit', entry, state });
+      if (written) post({ type: 'commit', entry: written.entry, state: written.state });
+      if (rebased) tellSelf({ type: 'reload' });
     },
 
     async undo(entry, restored) {
+      let undone = false;
       await writeTx(store, (os) => {
-        os.delete(`${LOG}${entry.id}`);
-        if (restored) os.put(restored, `${CARD}${restored.cardId}`);
-        else os.delete(`${CARD}${entry.cardId}`);
+        const req = os.get(`${CARD}${entry.cardId}`);
+        req.onsuccess = () => {
+          const stored = req.result as CardState | undefined;
+          // Another tab built on this entry: undoing it now would leave a state no log gives.
+          if (stored !== undefined && stored.lastLogId !== entry.id) return;
+          undone = true;
+          os.delete(`${LOG}${entry.id}`);
+          if (restored) os.put(restored, `${CARD}${restored.cardId}`);
+          else os.delete(`${CARD}${entry.cardId}`);
+        };
       });
+      if (!undone) return tellSelf({ type: 'reload' });
       post({ type: 'undo', entryId: entry.id, cardId: entry.cardId, state: restored });
+    },
+
+    announceReload() {
+      post({ type: 'reload' });
     },
 
     async saveSettings(settings) {
@@ -243,6 +307,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       const log = await repo.readFullLog();
       const states = rebuildStates(log, replay, (id) => previous.get(id));
       await writeChunks([...states.values()].map((s) => [`${CARD}${s.cardId}`, s]));
+      post({ type: 'reload' });
       return { rebuilt: states.size };
     },
 
