@@ -3,6 +3,7 @@ import { BrowseContainer } from './browse-container.tsx';
 import { HomeContainer } from './home-container.tsx';
 import { MissingDecks, NotFoundScreen } from './not-found-screen.tsx';
 import { ReviewContainer } from './review-container.tsx';
+import { ScreenBoundary } from './screen-boundary.tsx';
 import { SettingsContainer } from './settings-container.tsx';
 import { useRecall } from './store.ts';
 import { routeHref, useRoute, type Route } from './use-route.ts';
@@ -46,7 +47,11 @@ export function App() {
             not been changed; reload the page to try again.
           </Banner>
         )}
-        {status === 'ready' && <Screen route={route} />}
+        {status === 'ready' && (
+          <ScreenBoundary key={routeHref(route)}>
+            <Screen route={route} />
+          </ScreenBoundary>
+        )}
       </main>
     </div>
   );

@@ -1,15 +1,7 @@
 import { BackupPanel } from '../settings/backup-panel.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
+import { download, fileDate } from './download.ts';
 import { useRecall } from './store.ts';
-
-function download(name: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SettingsContainer() {
   const settings = useRecall((s) => s.settings);
@@ -27,7 +19,7 @@ export function SettingsContainer() {
         onExportCsv={exportCsv}
         onRepair={repair}
         download={download}
-        today={new Date().toISOString().slice(0, 10)}
+        today={fileDate()}
       />
     </div>
   );
