@@ -29,13 +29,25 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
+  /** Why storing failed (storage full, unavailable): the form stays as typed. */
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const id = useId();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await onSave(fromForm(form));
-    setErrors(result.ok ? [] : result.errors);
-    setSaved(result.ok);
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await onSave(fromForm(form));
+      setErrors(result.ok ? [] : result.errors);
+      setSaved(result.ok);
+    } catch (err) {
+      setSaved(false);
+      setSaveError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
   };
   const errorFor = (field: string) => errors.find((x) => x.field === field)?.message;
 
@@ -88,8 +100,9 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
           Nothing was saved: fix the {errors.length === 1 ? 'field' : 'fields'} marked above.
         </Banner>
       )}
+      {saveError !== null && <Banner kind="error">Nothing was saved: {saveError}</Banner>}
       {saved && <p role="status">Saved.</p>}
-      <Button type="submit" variant="primary">
+      <Button type="submit" variant="primary" disabled={saving}>
         Save settings
       </Button>
     </form>
