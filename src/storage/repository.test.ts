@@ -159,6 +159,21 @@ describe('commit and undo', () => {
   });
 });
 
+describe('the undo record', () => {
+  // Guards: after the clock went back, undo after a reload picked the newest entry by time.
+  it('keeps the order answers were given, whatever their times, and drops undone ones', async () => {
+    const one = await openTest(name);
+    const later = makeEntry({ cardId: 'd:a', time: T0 + 3_600_000 });
+    const earlier = makeEntry({ cardId: 'd:b', time: T0 }); // the clock went back
+    await one.commit(later, stateAfter(later));
+    await one.commit(earlier, stateAfter(earlier));
+    const two = await openTest(name);
+    expect((await two.load(0)).recentLog).toEqual([later, earlier]);
+    await two.undo(earlier, null);
+    expect((await one.load(0)).recentLog).toEqual([later]);
+  });
+});
+
 describe('two tabs', () => {
   it('two writers committing at once, interleaved, lose no log entry', async () => {
     const one = await openTest(name);

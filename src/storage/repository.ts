@@ -24,6 +24,24 @@ export const RECENT_LOG = 30;
 const TODAY_MARGIN_MS = 86_400_000;
 /** Records per transaction for bulk writes (import, repair, seeding). */
 const CHUNK = 2000;
+/**
+ * The ids of the last RECENT_LOG actions on this device, in the order they were taken, written
+ * with each commit and undo: a clock that went back must not make undo pick another entry.
+ */
+const META_UNDO = 'meta:undo';
+
+const undoIds = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+
+/** Keeps the undo record in step with a commit (`add`) or an undo (`remove`), in its transaction. */
+function trackUndo(os: IDBObjectStore, change: { add?: string; remove?: string }): void {
+  const req = os.get(META_UNDO);
+  req.onsuccess = () => {
+    const ids = undoIds(req.result).filter((id) => id !== change.add && id !== change.remove);
+    if (change.add) ids.push(change.add);
+    os.put(ids.slice(-RECENT_LOG), META_UNDO);
+  };
+}
 
 export type RepoMessage =
   | { type: 'commit'; entry: ReviewLogEntry; state: CardState }
@@ -49,7 +67,7 @@ export interface LoadResult {
   states: Map<CardId, CardState>;
   /** Log entries with `time >= dayStart`, oldest first. */
   todayLog: ReviewLogEntry[];
-  /** The newest ≤ 30 log entries, newest last (for undo). */
+  /** The last ≤ 30 actions taken on this device, the last one last (for undo). */
   recentLog: ReviewLogEntry[];
   problems: { corrupt: number; messages: string[] };
   schemaVersion: number;
@@ -178,19 +196,31 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     async load(dayStart) {
       const todayRange = IDBKeyRange.bound(logKeyAt(dayStart - TODAY_MARGIN_MS), `${LOG}\uffff`);
       const raw = await readTx(store, async (os) => {
-        const [cards, today, recent, settings] = await Promise.all([
+        const [cards, today, byTime, settings, undo] = await Promise.all([
           promisifyRequest(os.getAll(rangeOf(CARD))) as Promise<unknown[]>,
           promisifyRequest(os.getAll(todayRange)) as Promise<unknown[]>,
           lastValues<unknown>(os, rangeOf(LOG), RECENT_LOG),
           promisifyRequest(os.get(META_SETTINGS)),
+          promisifyRequest(os.get(META_UNDO)),
         ]);
+        // Undo follows the order actions were taken; stores from before that record go by time.
+        const recent =
+          undo === undefined
+            ? byTime
+            : await Promise.all(
+                undoIds(undo).map(async (id): Promise<[string, unknown]> => {
+                  const key = `${LOG}${id}`;
+                  return [key, await promisifyRequest(os.get(key))];
+                }),
+              );
         return { cards, today, recent, settings };
       });
       const cards = await checkRange<CardState>(rangeOf(CARD), raw.cards, validateCardState);
       const today = await checkRange<ReviewLogEntry>(todayRange, raw.today, validateLogEntry);
+      const kept = raw.recent.filter(([, v]) => v !== undefined); // undone in another tab
       const recent = checkRecords<ReviewLogEntry>(
-        raw.recent.map(([k]) => k),
-        raw.recent.map(([, v]) => v),
+        kept.map(([k]) => k),
+        kept.map(([, v]) => v),
         validateLogEntry,
       );
       const bad = [...cards.bad, ...today.bad, ...recent.bad];
@@ -251,6 +281,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
         const put = (w: { entry: ReviewLogEntry; state: CardState }) => {
           os.put(w.entry, `${LOG}${w.entry.id}`);
           os.put(w.state, `${CARD}${w.state.cardId}`);
+          trackUndo(os, { add: w.entry.id });
         };
         if (!basis) return put({ entry, state });
         // Read and write in one transaction: no other tab's write can land in between.
@@ -284,6 +315,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
           if (stored !== undefined && stored.lastLogId !== entry.id) return;
           undone = true;
           os.delete(`${LOG}${entry.id}`);
+          trackUndo(os, { remove: entry.id });
           if (restored) os.put(restored, `${CARD}${restored.cardId}`);
           else os.delete(`${CARD}${entry.cardId}`);
         };
