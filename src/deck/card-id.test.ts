@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardId, deckIdFromPath, normaliseQuestion } from './card-id.ts';
+import {
+  cardId,
+  deckIdFromPath,
+  legacyCardId,
+  legacyNormaliseQuestion,
+  normaliseQuestion,
+} from './card-id.ts';
 import { parseDeck } from './parse-deck.ts';
 
 const seed = readFileSync(join(process.cwd(), 'decks/ml-interview-questions.md'), 'utf8');
@@ -50,6 +56,40 @@ describe('ids', () => {
   it('normalises heading marks, whitespace and line endings', () => {
     expect(normaliseQuestion('####   What  is\r\n  X?  ')).toBe('What is X?');
     expect(cardId('d', '#### What is X?')).toBe(cardId('d', 'What   is X?'));
+  });
+
+  // Guards: a non-breaking space where a space was (pasted from a web page) gave a new id.
+  it('counts a non-breaking or other Unicode space as a space', () => {
+    for (const space of ['\u00a0', '\u2000', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000'])
+      expect(cardId('d', `What is${space}X?`), escape(space)).toBe(cardId('d', 'What is X?'));
+    expect(normaliseQuestion('\u00a0What\u00a0is X?\u3000')).toBe('What is X?');
+    // The old rule kept a lone one: that is the id progress may be stored under.
+    expect(legacyNormaliseQuestion('What is\u00a0X?')).toBe('What is\u00a0X?');
+    expect(legacyCardId('d', 'What is\u00a0X?')).not.toBe(cardId('d', 'What is X?'));
+    expect(legacyCardId('d', 'What  is\u00a0X?')).toBe(cardId('d', 'What is X?'));
+  });
+
+  it('gives a card previousIds only when the old rule gave it another id', () => {
+    const deck = (q: string, pin = '') =>
+      parseDeck(
+        `${pin}!!! Question ""\n    === "Question"\n        ${q}\n    === "Answer"\n        A\n`,
+        'd.md',
+      ).cards[0]!;
+    const nbsp = deck('What is\u00a0X?');
+    expect(nbsp.id).toBe(deck('What is X?').id);
+    expect(nbsp.previousIds).toEqual([legacyCardId('d', 'What is\u00a0X?')]);
+    expect(deck('What is X?')).not.toHaveProperty('previousIds');
+    expect(deck('What  is\u00a0X?')).not.toHaveProperty('previousIds');
+    expect(deck('What is\u00a0X?', '<!-- id: x -->\n')).not.toHaveProperty('previousIds');
+    expect(parseDeck(seed, 'm.md').cards.some((c) => c.previousIds)).toBe(false);
+  });
+
+  it('keeps the repeat suffix on a previous id', () => {
+    const block = (q: string) =>
+      `!!! Question ""\n    === "Question"\n        ${q}\n    === "Answer"\n        A\n`;
+    const cards = parseDeck(block('Q\u00a01') + block('Q\u00a01'), 'd.md').cards;
+    expect(cards[1]!.id).toBe(`${cards[0]!.id}~2`);
+    expect(cards[1]!.previousIds).toEqual([`${legacyCardId('d', 'Q\u00a01')}~2`]);
   });
 
   it('derives URL-safe deck ids from paths', () => {

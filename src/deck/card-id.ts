@@ -26,10 +26,26 @@ export function slug(text: string): string {
 
 /**
  * The question as its identity sees it: heading marks, indentation, trailing spaces, runs of
- * whitespace and line endings do not count.
+ * whitespace and line endings do not count, and every kind of space (a non-breaking space, the
+ * Unicode spaces U+2000–U+200A, U+202F, U+205F, U+3000, a tab) counts as one plain space.
  */
 export function normaliseQuestion(question: string): string {
+  // `[^\S ]`: whitespace other than a plain space; it used to take the fast path (a lone NBSP
+  // kept its own id, so a question retyped with a real space lost its progress).
+  if (!/[\r\n#]|\s\s|[^\S ]/.test(question)) return question.trim();
+  return normaliseLines(question);
+}
+
+/**
+ * The normalisation before lone Unicode spaces counted as spaces: ids made with it are a card's
+ * `previousIds` when they differ, so progress stored under them is carried over.
+ */
+export function legacyNormaliseQuestion(question: string): string {
   if (!/[\r\n#\t]|\s\s/.test(question)) return question.trim();
+  return normaliseLines(question);
+}
+
+function normaliseLines(question: string): string {
   const parts: string[] = [];
   for (const raw of question.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
@@ -57,6 +73,11 @@ export function hashText(text: string): string {
 
 export function cardId(deckId: DeckId, question: string): CardId {
   return `${deckId}:${hashText(normaliseQuestion(question))}`;
+}
+
+/** The id `cardId` gave before lone Unicode spaces were normalised (see legacyNormaliseQuestion). */
+export function legacyCardId(deckId: DeckId, question: string): CardId {
+  return `${deckId}:${hashText(legacyNormaliseQuestion(question))}`;
 }
 
 /** An author-pinned id, `<!-- id: my-card -->`. */

@@ -3,7 +3,14 @@
 // `=== "Answer"` tabs. Pure: no DOM, no clock; the app and `npm run deck:check` share it.
 import type { Card, Deck, Diagnostic } from '../shared/types.ts';
 import { convertAdmonitions, stripHeadingMarks } from './admonitions.ts';
-import { cardId, deckIdFromPath, PIN_PATTERN, pinnedCardId, slug } from './card-id.ts';
+import {
+  cardId,
+  deckIdFromPath,
+  legacyCardId,
+  PIN_PATTERN,
+  pinnedCardId,
+  slug,
+} from './card-id.ts';
 import {
   closerFinder,
   closesFence,
@@ -356,6 +363,8 @@ export function parseDeck(text: string, path: string): Deck {
       });
     }
     idLines.set(id, line);
+    // The id the previous rule gave (with the same `~k` of a repeated question), if different.
+    const legacy = pin ? base : legacyCardId(deckId, block.question);
     cards.push({
       id,
       deckId,
@@ -364,6 +373,7 @@ export function parseDeck(text: string, path: string): Deck {
       line,
       section: headings.map((h) => h.text),
       index: cards.length,
+      ...(legacy !== base && { previousIds: [legacy + id.slice(base.length)] }),
     });
   }
 }

@@ -24,6 +24,8 @@ export interface Card {
   section: string[];
   /** Position of the card in its file, 0-based: the order new cards are introduced in. */
   index: number;
+  /** Ids this card had under an older id rule (set only when different): its progress moves. */
+  previousIds?: CardId[];
 }
 
 export interface Deck {
