@@ -1,6 +1,7 @@
 // Catches what a screen throws while drawing, so one broken screen never blanks the whole app:
 // it says what happened and offers the ways out (home, rebuild from the log, a backup).
 import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
+import './screen-boundary.css';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
 import { download, fileDate } from './download.ts';

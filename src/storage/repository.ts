@@ -252,7 +252,11 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
         recentLog: recent.good,
         problems: {
           corrupt: unique.length,
-          messages: [...checked.problems, ...problemMessages(unique.length)],
+          messages: [
+            ...checked.problems,
+            // Settings have their own sentences above; the count is of the other records.
+            ...problemMessages(unique.filter((b) => b.key !== META_SETTINGS).length),
+          ],
         },
         schemaVersion,
       };

@@ -25,6 +25,8 @@ describe('settings entering from storage or a backup', () => {
     await rawPut(name, [['meta:settings', impossible]]);
     const loaded = await repo.load(T0);
     expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 9 });
+    // One sentence per field, not also the count of damaged records meant for cards and log.
+    expect(loaded.problems.messages).toHaveLength(2);
     expect(loaded.problems.messages.join(' ')).toMatch(/desired retention setting \(5\)/);
     expect(loaded.problems.messages.join(' ')).toMatch(/learning steps setting \(\["abc"\]\)/);
     // The original is kept aside; what is stored now is the repaired record.
