@@ -1,6 +1,6 @@
 // Decks, settings and progress: loading from storage, card actions, undo, backup.
 import { resetEntry, suspendEntry, unsuspendEntry, undoTarget } from '../scheduler/actions.ts';
-import { dayStartOf } from '../scheduler/day.ts';
+import { dayStartOf, nextDayStart } from '../scheduler/day.ts';
 import { reviewLogToCsv } from '../scheduler/optimizer-csv.ts';
 import { replayAll } from '../scheduler/replay.ts';
 import { validateSettings } from '../scheduler/settings.ts';
@@ -75,7 +75,7 @@ export interface CollectionSlice {
 
 /** A log entry and its resulting state applied to memory (from this tab or another). */
 export function withEntry(
-  s: Pick<RecallState, 'states' | 'todayLog' | 'undoStack' | 'fullLog' | 'dayStart'>,
+  s: Pick<RecallState, 'states' | 'todayLog' | 'undoStack' | 'fullLog' | 'dayStart' | 'settings'>,
   entry: ReviewLogEntry,
   state: CardState,
 ): Partial<RecallState> {
@@ -83,7 +83,9 @@ export function withEntry(
     return {};
   const states = new Map(s.states);
   states.set(state.cardId, state);
-  const todayLog = entry.time >= s.dayStart ? [...s.todayLog, entry] : s.todayLog;
+  const todayLog = isToday(entry.time, s.dayStart, s.settings.dayStartHour)
+    ? [...s.todayLog, entry]
+    : s.todayLog;
   const undoStack = [...s.undoStack, entry].slice(-UNDO_LIMIT);
   const fullLog = s.fullLog ? [...s.fullLog, entry] : null;
   return { states, todayLog, undoStack, fullLog };
@@ -157,7 +159,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     const now = services.now();
     const settings = get().settings;
     const dayStart = dayStartOf(now, settings.dayStartHour);
-    const loaded = await r.load(dayStart);
+    const loaded = await r.load(dayStart, nextDayStart(now, settings.dayStartHour));
     set((s) => ({
       settings: loaded.settings,
       states: loaded.states,
@@ -318,10 +320,18 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       const s = get();
       const dayStart = dayStartOf(services.now(), s.settings.dayStartHour);
       if (dayStart === s.dayStart) return;
-      set({ dayStart, todayLog: s.todayLog.filter((e) => e.time >= dayStart) });
+      set({
+        dayStart,
+        todayLog: s.todayLog.filter((e) => isToday(e.time, dayStart, s.settings.dayStartHour)),
+      });
     },
   };
 };
+
+/** Within the study day that starts at `dayStart`: an entry from the future is not today's. */
+function isToday(time: number, dayStart: number, dayStartHour: number): boolean {
+  return time >= dayStart && time < nextDayStart(dayStart, dayStartHour);
+}
 
 /** What an import did, in a sentence or three: damaged and trimmed records are counted. */
 export function importMessage(result: ImportResult, rejectedMessages: string[]): string {

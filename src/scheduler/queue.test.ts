@@ -87,6 +87,46 @@ describe('the daily queue', () => {
     expect(q.learning).toEqual(['d:0', 'd:1']);
   });
 
+  // Guards: answers dated a year ahead (a clock that was wrong, then corrected) counted as today
+  // forever, so New showed 0 and the review limit stayed used up.
+  it('answers dated in the future count toward neither the new nor the review limit', () => {
+    const future = now + 365 * DAY;
+    const todayLog: ReviewLogEntry[] = [];
+    for (const c of cards.slice(0, 5)) {
+      const learned = reviewEntry({
+        card: c,
+        state: undefined,
+        rating: 3,
+        now: future,
+        durationMs: 1,
+        settings,
+      });
+      const reviewed = reviewEntry({
+        card: c,
+        state: { ...learned.state, sched: { ...learned.state.sched, phase: 'review' } },
+        rating: 3,
+        now: future + HOUR,
+        durationMs: 1,
+        settings,
+      });
+      todayLog.push(learned.entry, reviewed.entry);
+    }
+    const states = new Map<string, CardState>(
+      cards
+        .slice(5)
+        .map((c) => [c.id, makeState(c, { phase: 'review', due: now - DAY, scheduledDays: 3 })]),
+    );
+    const q = buildQueue({
+      cards,
+      states,
+      todayLog,
+      settings: { ...settings, reviewsPerDay: 5 },
+      now,
+    });
+    expect(q.counts).toEqual({ new: 3, learning: 0, review: 5 });
+    expect(q.newCards).toEqual(['d:0', 'd:1', 'd:2']);
+  });
+
   it('shows a learning card due within 20 minutes rather than ending, and nothing beyond', () => {
     const only = cards.slice(0, 1);
     const soon = new Map([

@@ -40,17 +40,19 @@ export interface TodayUsage {
 /**
  * New cards introduced and reviews answered today, from today's log. A card counts as introduced
  * once however often it is answered, including a card reset and learned again today: it took a
- * place among today's new cards. Entries before `dayStart` (a log not yet trimmed after the day
- * rolled over) are ignored.
+ * place among today's new cards. Only entries within [dayStart, dayEnd) count: one from before
+ * (a log not yet trimmed after the day rolled over) or dated in the future (a clock that was
+ * ahead) says nothing about today.
  */
 export function todayUsage(
   todayLog: readonly ReviewLogEntry[],
   dayStart = Number.NEGATIVE_INFINITY,
+  dayEnd = Number.POSITIVE_INFINITY,
 ): TodayUsage {
   const introduced = new Set<CardId>();
   let reviewsDone = 0;
   for (const e of todayLog) {
-    if (e.kind !== 'review' || e.time < dayStart) continue;
+    if (e.kind !== 'review' || e.time < dayStart || e.time >= dayEnd) continue;
     if (e.before.phase === 'new') introduced.add(e.cardId);
     else if (e.before.phase === 'review') reviewsDone += 1;
   }
@@ -61,7 +63,7 @@ export function buildQueue(input: QueueInput): Queue {
   const { cards, states, settings, now } = input;
   const learnAheadMs = input.learnAheadMs ?? LEARN_AHEAD_MS;
   const endOfDay = nextDayStart(now, settings.dayStartHour);
-  const usage = todayUsage(input.todayLog, dayStartOf(now, settings.dayStartHour));
+  const usage = todayUsage(input.todayLog, dayStartOf(now, settings.dayStartHour), endOfDay);
   const newLeft = Math.max(0, settings.newPerDay - usage.newIntroduced);
   const reviewsLeft = Math.max(0, settings.reviewsPerDay - usage.reviewsDone);
 

@@ -159,6 +159,33 @@ describe('commit and undo', () => {
   });
 });
 
+describe('answers dated in the future', () => {
+  // Guards: entries from a clock a year ahead counted as today forever, and nobody was told.
+  it('are kept but not today’s, and loading says so in a sentence', async () => {
+    const repo = await openTest(name); // its clock reads T0
+    const future = [0, 1, 2].map((i) =>
+      makeEntry({ cardId: `d:${i}`, time: T0 + 365 * DAY + i * 1000 }),
+    );
+    const today = makeEntry({ cardId: 'd:9', time: T0 - 1000 });
+    const soon = makeEntry({ cardId: 'd:8', time: T0 + 3_600_000 }); // within a day: no sentence
+    for (const e of [today, soon, ...future]) await repo.commit(e, stateAfter(e));
+    const loaded = await repo.load(T0 - 3_600_000, T0 + 20 * 3_600_000);
+    expect(loaded.todayLog).toEqual([today, soon]);
+    expect(loaded.states.size).toBe(5);
+    expect(loaded.problems.corrupt).toBe(0);
+    const year = new Date(T0 + 365 * DAY).getFullYear();
+    expect(loaded.problems.messages).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^3 answers are dated in the future \\(up to [^)]*${year}\\): your device clock may have been wrong\\. They are kept, and do not count toward today\\.$`,
+        ),
+      ),
+    ]);
+    // Without a day end, today is the day from its start.
+    expect((await repo.load(T0 - 3_600_000)).todayLog).toEqual([today, soon]);
+  });
+});
+
 describe('the undo record', () => {
   // Guards: after the clock went back, undo after a reload picked the newest entry by time.
   it('keeps the order answers were given, whatever their times, and drops undone ones', async () => {

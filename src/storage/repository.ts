@@ -20,8 +20,9 @@ export type { Replay };
 
 /** Undo reaches this many answers back, across reloads. */
 export const RECENT_LOG = 30;
+const DAY_MS = 86_400_000;
 /** Log ids carry the writer's clock; today's range starts this much earlier, then filters by time. */
-const TODAY_MARGIN_MS = 86_400_000;
+const TODAY_MARGIN_MS = DAY_MS;
 /** Records per transaction for bulk writes (import, repair, seeding). */
 const CHUNK = 2000;
 /**
@@ -65,7 +66,7 @@ export interface CommitBasis {
 export interface LoadResult {
   settings: Settings;
   states: Map<CardId, CardState>;
-  /** Log entries with `time >= dayStart`, oldest first. */
+  /** Log entries with `dayStart <= time < dayEnd`, oldest first (never ones from the future). */
   todayLog: ReviewLogEntry[];
   /** The last ≤ 30 actions taken on this device, the last one last (for undo). */
   recentLog: ReviewLogEntry[];
@@ -74,8 +75,11 @@ export interface LoadResult {
 }
 
 export interface Repository {
-  /** Start-up reads: settings, all card states, today's log and the last 30 entries. */
-  load(dayStart: number): Promise<LoadResult>;
+  /**
+   * Start-up reads: settings, all card states, today's log and the last 30 actions. `dayEnd` is
+   * the next day's start (a day after `dayStart` unless told: DST days are 23 or 25 h).
+   */
+  load(dayStart: number, dayEnd?: number): Promise<LoadResult>;
   /** The whole review log, sorted by id (that is, by time). */
   readFullLog(): Promise<ReviewLogEntry[]>;
   readStates(): Promise<CardState[]>;
@@ -124,6 +128,17 @@ const problemMessages = (count: number): string[] =>
     : [
         `${count} stored ${count === 1 ? 'record was' : 'records were'} damaged and set aside; the rest of your progress is intact. Settings → “Rebuild card states from the log” repairs what the review log can.`,
       ];
+
+/** Entries dated more than a day ahead: a device clock that was wrong when they were made. */
+export function futureMessages(future: readonly ReviewLogEntry[]): string[] {
+  if (future.length === 0) return [];
+  const latest = Math.max(...future.map((e) => e.time));
+  const date = new Date(latest).toLocaleDateString(undefined, { dateStyle: 'long' });
+  const n = future.length;
+  return [
+    `${n} ${n === 1 ? 'answer is' : 'answers are'} dated in the future (up to ${date}): your device clock may have been wrong. ${n === 1 ? 'It is' : 'They are'} kept, and ${n === 1 ? 'does' : 'do'} not count toward today.`,
+  ];
+}
 
 const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
   const [keys, values] = await Promise.all([
@@ -193,7 +208,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
   };
 
   const repo: Repository = {
-    async load(dayStart) {
+    async load(dayStart, dayEnd = dayStart + DAY_MS) {
       const todayRange = IDBKeyRange.bound(logKeyAt(dayStart - TODAY_MARGIN_MS), `${LOG}\uffff`);
       const raw = await readTx(store, async (os) => {
         const [cards, today, byTime, settings, undo] = await Promise.all([
@@ -244,18 +259,19 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
 
       const states = new Map<CardId, CardState>();
       for (const s of cards.good) states.set(s.cardId, s);
+      const future = today.good.filter((e) => e.time > now() + DAY_MS);
       return {
         // Fields of a damaged settings record that are still sound are kept.
         settings: checked.settings,
         states,
-        todayLog: today.good.filter((e) => e.time >= dayStart),
+        todayLog: today.good.filter((e) => e.time >= dayStart && e.time < dayEnd),
         recentLog: recent.good,
         problems: {
           corrupt: unique.length,
           messages: [
             ...checked.problems,
-            // Settings have their own sentences above; the count is of the other records.
-            ...problemMessages(unique.filter((b) => b.key !== META_SETTINGS).length),
+            ...problemMessages(unique.length),
+            ...futureMessages(future),
           ],
         },
         schemaVersion,
