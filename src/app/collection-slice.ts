@@ -18,6 +18,7 @@ import { exportBackup, importBackup, parseBackup, type ImportResult } from '../s
 import type { CommitBasis, Repository } from '../storage/repository.ts';
 import { countOrphans } from '../storage/repository.ts';
 import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
+import { carryOverProgress } from './carry-over-progress.ts';
 import { describeError } from './describe-error.ts';
 import type { RecallState, SliceCreator } from './store.ts';
 
@@ -210,6 +211,8 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
           { onStatus: (saveStatus) => set({ saveStatus }) },
         );
         await reload();
+        // Progress under a card's previous id (the card-id rule changed) moves to its id.
+        if (await carryOverProgress(repo, get().cardsById.values(), get().states)) await reload();
         mark('recall:progress-loaded');
         const current = repo;
         current.subscribe((msg) => {
