@@ -270,7 +270,8 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
           corrupt: unique.length,
           messages: [
             ...checked.problems,
-            ...problemMessages(unique.length),
+            // Settings have their own sentences above; the count is of the other records.
+            ...problemMessages(unique.filter((b) => b.key !== META_SETTINGS).length),
             ...futureMessages(future),
           ],
         },
