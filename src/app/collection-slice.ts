@@ -216,9 +216,14 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         mark('recall:progress-loaded');
         const current = repo;
         current.subscribe((msg) => {
-          if (msg.type === 'commit') set((s) => withEntry(s, msg.entry, msg.state));
-          else if (msg.type === 'undo')
+          // The card on screen stays; its buttons, the counts and the next card follow.
+          if (msg.type === 'commit') {
+            set((s) => withEntry(s, msg.entry, msg.state));
+            get().refreshSession();
+          } else if (msg.type === 'undo') {
             set((s) => removeEntry(s, msg.entryId, msg.state, msg.cardId));
+            get().refreshSession();
+          }
           // Settings, an import or a repair elsewhere: read everything again before the next card.
           else
             void reload()

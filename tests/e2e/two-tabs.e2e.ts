@@ -124,23 +124,31 @@ describe('two tabs', () => {
       expect(await questionText(b)).toBe(firstQuestion);
 
       // B answers the card it shows: the answer builds on the imported one (reps 1 → 2).
-      await answer(b, '1');
+      await answer(b, '3');
       const log = await expectStatesMatchLog(b);
       expect(log).toHaveLength(2);
       expect(log[1]!.before.reps).toBe(1);
 
-      // Both tabs answer the same card, one right after the other, each without reloading.
+      // A answers the card B shows: B's counts follow at once, and B's answer builds on A's.
       await a.goto(`${app.url()}#/review/${DECK}`);
       await a.locator('section.question').waitFor();
-      const shared = await questionText(a);
-      expect(await questionText(b)).toBe(shared);
+      const second = await questionText(a);
+      expect(await questionText(b)).toBe(second);
+      await b.locator('.review-counts').getByText('8 new, 0 learning, 0 to review').waitFor();
+      await answer(a, '3');
+      await b.locator('.review-counts').getByText('7 new, 1 learning, 0 to review').waitFor();
+      await answer(b, '3');
+      expect((await expectStatesMatchLog(b)).at(-1)!.before.reps).toBe(1);
+
+      // Both tabs answer the next card at the same moment.
+      const third = await questionText(a);
+      expect(await questionText(b)).toBe(third);
       await Promise.all([answer(a, '3'), answer(b, '3')]);
-      const after = await expectStatesMatchLog(a);
-      expect(after).toHaveLength(4);
+      expect(await expectStatesMatchLog(a)).toHaveLength(6);
 
       // Tab B's home screen counts what tab A did, without a reload.
       await b.goto(`${app.url()}#/`);
-      expect(await newCount(b)).toBe(7);
+      expect(await newCount(b)).toBe(6);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
