@@ -12,6 +12,7 @@ import {
   textReport,
   type CheckedFile,
 } from '../src/deck/check-report.ts';
+import { distinctDeckIds } from '../src/deck/distinct-deck-ids.ts';
 import { parseDeck } from '../src/deck/parse-deck.ts';
 import { withContentWarnings } from '../src/deck/content-check.ts';
 
@@ -50,12 +51,15 @@ function main(argv: string[]): number {
     }
     files.push(...(isDir ? markdownUnder(target) : [target]));
   }
-  const checked: CheckedFile[] = files.map((file) => {
+  const parsed: CheckedFile[] = files.map((file) => {
     const path = shownPath(file);
     const text = readFileSync(file, 'utf8');
     // Formulas KaTeX cannot render and `[text]((url))` links, as warnings at their lines.
     return { path, deck: withContentWarnings(parseDeck(text, deckPathOf(path)), text) };
   });
+  // Two files whose names give one deck id, as the app tells them apart (and warns).
+  const decks = distinctDeckIds(parsed.map((f) => f.deck));
+  const checked = parsed.map((f, i) => ({ ...f, deck: decks[i]! }));
   process.stdout.write(`${args.json ? jsonReport(checked) : textReport(checked)}\n`);
   return hasErrors(checked) ? 1 : 0;
 }

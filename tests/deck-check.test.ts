@@ -1,6 +1,6 @@
 // The deck:check command as a person runs it: real process, exit status, pure JSON on stdout.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +121,27 @@ describe('npm run deck:check', () => {
       // Each quote is at most ~120 characters; the line adds the message and the temporary path.
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(400);
       expect(r.stdout).toContain('…');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Guards: `drill.md` and `-Drill-.md` gave one deck id with no warning.
+  it('tells apart two files whose names give one deck id, warning on both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-check-'));
+    const card = '!!! Question ""\n    === "Question"\n        Q?\n    === "Answer"\n        A\n';
+    try {
+      mkdirSync(join(dir, 'decks'));
+      writeFileSync(join(dir, 'decks', 'drill.md'), card);
+      writeFileSync(join(dir, 'decks', '-Drill-.md'), card);
+      const r = run('--json', join(dir, 'decks'));
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        files: { deck: { id: string }; diagnostics: { message: string }[] }[];
+      };
+      expect(out.files.map((f) => f.deck.id)).toEqual(['drill', 'drill~2']);
+      expect(out.files[0]!.diagnostics[0]!.message).toContain('drill.md (now "drill~2")');
+      expect(out.files[1]!.diagnostics[0]!.message).toContain('-Drill-.md (keeps "drill")');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
