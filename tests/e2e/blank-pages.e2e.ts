@@ -97,3 +97,44 @@ describe('impossible settings values', () => {
     await page.close();
   });
 });
+
+describe('a clock moved back across UTC midnight', () => {
+  it('learning cards answered at 00:03 UTC still show and answer at 23:56 the day before', async () => {
+    const context = await browser().newContext({ timezoneId: 'UTC' });
+    await context.clock.setFixedTime(new Date('2026-11-25T00:03:00Z'));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url());
+    await page.getByRole('button', { name: /Study ml/i }).click();
+    const question = page.locator('section.question');
+    // Every new card answered Again: each is now learning, last reviewed at 00:03.
+    for (let i = 0; i < 9; i++) {
+      await question.waitFor();
+      const before = (await question.innerText()).trim();
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      await page.keyboard.press('1');
+      await page.waitForFunction(
+        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
+        before,
+      );
+    }
+    await context.clock.setFixedTime(new Date('2026-11-24T23:56:00Z'));
+    await page.reload();
+    for (let i = 0; i < 3; i++) {
+      await question.waitFor();
+      const before = (await question.innerText()).trim();
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      expect(await page.getByRole('button', { name: /Good/ }).innerText()).toMatch(/10m/);
+      await page.keyboard.press('3');
+      await page.waitForFunction(
+        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
+        before,
+      );
+    }
+    expect(await page.getByText('This screen stopped working').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
