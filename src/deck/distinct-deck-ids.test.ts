@@ -36,6 +36,8 @@ describe('distinctDeckIds', () => {
     const moved = byPath.get('drill.md')!;
     expect(kept.id).toBe('drill');
     expect(moved.id).toBe('drill~2');
+    // Both are titled "Drill" by their names: the row of the later one names its file.
+    expect([kept.title, moved.title]).toEqual(['Drill', 'Drill (drill.md)']);
     expect(kept.diagnostics[0]).toEqual({
       line: 1,
       severity: 'warning',

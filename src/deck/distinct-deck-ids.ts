@@ -33,9 +33,12 @@ export function distinctDeckIds(decks: readonly Deck[]): Deck[] {
       const message = `Other deck files give the same deck id "${id}": ${others.join(', ')}. This deck ${k === 0 ? `keeps "${id}"` : `is now "${newId}"`}. ${fix}`;
       const diagnostics = [{ line: 1, severity: 'warning' as const, message }, ...deck.diagnostics];
       diagnostics.sort((a, b) => a.line - b.line);
+      // Rows of one title would look the same: the later ones name their file.
+      const sameTitle = k > 0 && ordered.some((d, j) => j !== k && d.title === deck.title);
       replaced.set(deck, {
         ...deck,
         id: newId,
+        title: sameTitle ? `${deck.title} (${deck.path})` : deck.title,
         cards: k === 0 ? deck.cards : deck.cards.map((c) => moveCard(c, id, newId)),
         diagnostics,
       });
