@@ -169,7 +169,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       dayStart: dayStartOf(now, loaded.settings.dayStartHour),
       fullLog: null,
       problems: loaded.problems.messages,
-      orphans: countOrphans(new Set(s.cardsById.keys()), loaded.states),
+      orphans: countOrphans(knownCardIds(s.cardsById), loaded.states),
     }));
   };
 
@@ -244,7 +244,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       const decks = [...get().decks.filter((d) => d.id !== deck.id), deck];
       set((s) => ({
         ...indexDecks(decks),
-        orphans: countOrphans(new Set(indexDecks(decks).cardsById.keys()), s.states),
+        orphans: countOrphans(knownCardIds(indexDecks(decks).cardsById), s.states),
       }));
     },
 
@@ -356,4 +356,14 @@ export function importMessage(result: ImportResult, rejectedMessages: string[]):
       `${result.trimmed} unknown ${result.trimmed === 1 ? 'field was' : 'fields were'} too large or too deeply nested to keep and left out.`,
     );
   return parts.join(' ');
+}
+
+/**
+ * Ids whose progress belongs to a card of the decks: each card's id and the ids it had before
+ * (progress under those is carried over to it, so it is not an orphan).
+ */
+export function knownCardIds(cardsById: ReadonlyMap<CardId, Card>): Set<CardId> {
+  const ids = new Set<CardId>(cardsById.keys());
+  for (const card of cardsById.values()) for (const id of card.previousIds ?? []) ids.add(id);
+  return ids;
 }

@@ -34,7 +34,7 @@ export function HomeContainer() {
   const warnings = [...problems];
   if (orphans > 0)
     warnings.push(
-      `${orphans} ${orphans === 1 ? 'card has' : 'cards have'} progress but no longer appear in any deck; the progress is kept and resumes if the question comes back.`,
+      `${orphans} ${orphans === 1 ? 'card has progress but no longer appears' : 'cards have progress but no longer appear'} in any deck; the progress is kept and resumes if the question comes back.`,
     );
 
   const onOpen = async (e: ChangeEvent<HTMLInputElement>) => {
