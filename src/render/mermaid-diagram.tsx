@@ -11,9 +11,11 @@ type Outcome = { source: string; svg: string } | { source: string; error: string
  * answer never jumps when it arrives; only a taller diagram than foreseen grows the card.
  */
 export function reservedHeightPx(source: string): number {
-  const lines = source.split('\n').filter((l) => l.trim() !== '' && !/^\s*%%/.test(l)).length;
+  // Front matter (title, config) is not drawn: only the diagram's own lines take room.
+  const diagram = source.replace(/^\s*---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+  const lines = diagram.split('\n').filter((l) => l.trim() !== '' && !/^\s*%%/.test(l)).length;
   const body = Math.max(0, lines - 1);
-  if (/^\s*(?:graph|flowchart)\s+(?:LR|RL)\b/i.test(source))
+  if (/^\s*(?:graph|flowchart)\s+(?:LR|RL)\b/i.test(diagram))
     return Math.min(96 + Math.max(0, body - 4) * 16, 400);
   return Math.min(96 + body * 56, 600);
 }

@@ -27,6 +27,13 @@ describe('reservedHeightPx', () => {
     expect(reservedHeightPx(td)).toBeGreaterThan(200);
     expect(reservedHeightPx(`${td}\n`.repeat(40))).toBe(600);
   });
+
+  it('does not count front matter, which is not drawn', () => {
+    // Guards a tall blank space kept under diagrams whose front matter set a title or config.
+    const lr = 'graph LR\n  A --> B\n  B --> C';
+    const config = '---\ntitle: Flow\nconfig:\n  flowchart:\n    curve: basis\n---\n';
+    expect(reservedHeightPx(`${config}${lr}`)).toBe(reservedHeightPx(lr));
+  });
 });
 
 describe('mermaidBlocks', () => {
