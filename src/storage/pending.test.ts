@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuotaExceeded } from '../shared/errors.ts';
+import { createJournal } from './journal.ts';
 import { createWriteQueue, failureSentence } from './pending.ts';
+import { fakeStorage } from './journal-test-support.ts';
 import { T0, freshDb, makeEntry, openTest, rawAll, stateAfter } from './test-support.ts';
 
 let name = '';
@@ -44,7 +46,7 @@ describe('the write queue', () => {
     const again = makeEntry({ cardId: 'd:0', time: T0 + 3 });
     await queue.commit(r1, stateAfter(r1)); // resolves: kept in memory
     expect(statuses).toEqual([
-      "Couldn't save your last answer — the device storage is full. Recall keeps it in memory and will retry; keep this tab open.",
+      '1 change not saved yet — the device storage is full. Recall keeps it in memory and will retry; keep this tab open.',
     ]);
     await queue.commit(r2, stateAfter(r2));
     await queue.commit(again, stateAfter(again));
@@ -54,9 +56,7 @@ describe('the write queue', () => {
 
     // Still full at the first retry: one more sentence, backing off.
     await vi.advanceTimersByTimeAsync(2000);
-    expect(statuses.at(-1)).toMatch(
-      /^Couldn't save your last 3 changes — the device storage is full/,
-    );
+    expect(statuses.at(-1)).toMatch(/^3 changes not saved yet — the device storage is full/);
     expect(queue.pending()).toBe(3);
 
     full.mockRestore();
@@ -115,7 +115,38 @@ describe('the write queue', () => {
 
   it('names what failed when it is not a storage error', () => {
     expect(failureSentence(new Error('DataCloneError.'), 2)).toBe(
-      "Couldn't save your last 2 changes — saving failed (DataCloneError). Recall keeps them in memory and will retry; keep this tab open.",
+      '2 changes not saved yet — saving failed (DataCloneError). Recall keeps them in memory and will retry; keep this tab open.',
+    );
+  });
+
+  // Guards: the banner said "your last answer" while 5 changes waited, and the waiting changes
+  // lived only in memory (a reload lost them).
+  it('journals each queued change until it is stored, and the banner counts what waits', async () => {
+    const repo = await openTest(name);
+    const timers: (() => void)[] = [];
+    const statuses: (string | null)[] = [];
+    const storage = fakeStorage();
+    const journal = createJournal(storage, { cap: 4 });
+    const queue = createWriteQueue(repo, {
+      onStatus: (s) => statuses.push(s),
+      setTimer: (fn) => timers.push(fn),
+      journal,
+    });
+    const full = diskFull();
+    const entries = [0, 1, 2, 3, 4].map((i) => makeEntry({ cardId: `d:${i}`, time: T0 + i }));
+    for (const e of entries) await queue.commit(e, stateAfter(e));
+    expect(journal.ops().map((o) => o.entry.id)).toEqual(entries.slice(0, 4).map((e) => e.id));
+    expect(statuses.at(-1)).toBe(
+      '5 changes not saved yet — the device storage is full. Recall keeps them and will retry, but 1 of them only in memory (too many to keep across a reload); keep this tab open.',
+    );
+    full.mockRestore();
+    timers.shift()!();
+    await vi.waitFor(() => expect(queue.pending()).toBe(0));
+    expect(journal.ops()).toEqual([]);
+    expect(storage.getItem('recall:pending-journal')).toBeNull();
+    expect(statuses.at(-1)).toBeNull();
+    expect(failureSentence(new QuotaExceeded('full'), 5, 0)).toBe(
+      '5 changes not saved yet — the device storage is full. Recall keeps them on this device and will retry.',
     );
   });
 });

@@ -1,7 +1,9 @@
 // Writes go through a queue: if one fails (storage full, unavailable, private mode) the answer
-// stays in memory, the person is told in one sentence, and the queue retries in order.
+// stays in memory and in the journal (so a reload keeps it), the person is told in one sentence
+// how many changes wait, and the queue retries in order.
 import { QuotaExceeded, StorageUnavailable } from '../shared/errors.ts';
 import type { CardState, ReviewLogEntry } from '../shared/types.ts';
+import type { Journal, JournalOp } from './journal.ts';
 import type { Repository } from './repository.ts';
 
 export interface WriteQueue {
@@ -9,6 +11,8 @@ export interface WriteQueue {
   commit(entry: ReviewLogEntry, state: CardState): Promise<void>;
   undo(entry: ReviewLogEntry, restored: CardState | null): Promise<void>;
   pending(): number;
+  /** Queues changes read back from the journal (already in it) behind anything queued. */
+  resume(ops: readonly JournalOp[]): void;
 }
 
 export interface WriteQueueOptions {
@@ -17,30 +21,50 @@ export interface WriteQueueOptions {
   retryMs?: number;
   maxRetryMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /** Where queued changes are kept until written, so a reload does not lose them. */
+  journal?: Journal;
 }
 
-/** What the person reads while a write is failing: what happened, and that nothing is lost. */
-export function failureSentence(err: unknown, pending: number): string {
+/**
+ * What the person reads while writes are failing: how many changes wait, why, and whether they
+ * survive closing the tab (`inMemoryOnly` of them are not in the journal).
+ */
+export function failureSentence(err: unknown, pending: number, inMemoryOnly = pending): string {
   const why =
     err instanceof QuotaExceeded
       ? 'the device storage is full'
       : err instanceof StorageUnavailable
         ? "this browser's storage is not available right now"
         : `saving failed (${err instanceof Error ? err.message.replace(/\.$/, '') : String(err)})`;
-  const what = pending === 1 ? 'your last answer' : `your last ${pending} changes`;
-  return `Couldn't save ${what} — ${why}. Recall keeps ${pending === 1 ? 'it' : 'them'} in memory and will retry; keep this tab open.`;
+  const what = `${pending} ${pending === 1 ? 'change' : 'changes'} not saved yet`;
+  const them = pending === 1 ? 'it' : 'them';
+  const kept =
+    inMemoryOnly <= 0
+      ? `Recall keeps ${them} on this device and will retry.`
+      : inMemoryOnly >= pending
+        ? `Recall keeps ${them} in memory and will retry; keep this tab open.`
+        : `Recall keeps ${them} and will retry, but ${inMemoryOnly} of ${them} only in memory (too many to keep across a reload); keep this tab open.`;
+  return `${what} — ${why}. ${kept}`;
+}
+
+interface Queued {
+  run: () => Promise<void>;
+  op: JournalOp;
+  journaled: boolean;
 }
 
 export function createWriteQueue(
   repo: Pick<Repository, 'commit' | 'undo'>,
   opts: WriteQueueOptions,
 ): WriteQueue {
-  const queue: (() => Promise<void>)[] = [];
+  const queue: Queued[] = [];
   const base = opts.retryMs ?? 2000;
   const max = opts.maxRetryMs ?? 30_000;
   const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const journal = opts.journal;
   let delay = base;
   let failing = false;
+  let lastError: unknown = null;
   let running = false;
   let waiters: (() => void)[] = [];
 
@@ -50,17 +74,25 @@ export function createWriteQueue(
     w.forEach((f) => f());
   };
 
+  const tell = () =>
+    opts.onStatus(
+      failureSentence(lastError, queue.length, queue.filter((q) => !q.journaled).length),
+    );
+
   const pump = async (): Promise<void> => {
     if (running) return;
     running = true;
     while (queue.length > 0) {
+      const head = queue[0]!;
       try {
-        await queue[0]!();
+        await head.run();
         queue.shift();
+        if (head.journaled) journal?.remove(head.op);
         delay = base;
       } catch (err) {
         failing = true;
-        opts.onStatus(failureSentence(err, queue.length));
+        lastError = err;
+        tell();
         running = false;
         settle();
         setTimer(() => void pump(), delay);
@@ -76,17 +108,28 @@ export function createWriteQueue(
     settle();
   };
 
-  const enqueue = (op: () => Promise<void>) =>
+  const run = (op: JournalOp) =>
+    op.kind === 'commit'
+      ? () => repo.commit(op.entry, op.state)
+      : () => repo.undo(op.entry, op.restored);
+
+  const enqueue = (op: JournalOp, journaled: boolean) =>
     new Promise<void>((resolve) => {
-      queue.push(op);
+      queue.push({ run: run(op), op, journaled });
       waiters.push(resolve);
-      if (failing) resolve();
-      else void pump();
+      if (failing) {
+        tell();
+        resolve();
+      } else void pump();
     });
 
+  // Written to the journal synchronously, before the write starts: a tab closed meanwhile keeps it.
+  const add = (op: JournalOp) => enqueue(op, journal?.add(op) ?? false);
+
   return {
-    commit: (entry, state) => enqueue(() => repo.commit(entry, state)),
-    undo: (entry, restored) => enqueue(() => repo.undo(entry, restored)),
+    commit: (entry, state) => add({ kind: 'commit', entry, state }),
+    undo: (entry, restored) => add({ kind: 'undo', entry, restored }),
     pending: () => queue.length,
+    resume: (ops) => ops.forEach((op) => void enqueue(op, true)),
   };
 }
