@@ -3,6 +3,8 @@ import { Suspense, lazy } from 'react';
 import type Renderer from './markdown-renderer.tsx';
 import type { prepareMarkdown as PrepareMarkdown } from './markdown-renderer.tsx';
 import { RenderBoundary } from './render-boundary.tsx';
+import { renderLimitReason } from './render-limits.ts';
+import { TooBigCard } from './too-big-card.tsx';
 import { loadMathPlugins } from './use-math-plugin.ts';
 import './markdown.css';
 
@@ -56,6 +58,8 @@ const LazyRenderer = lazy(preloadMarkdownRenderer);
  * it costs only the DOM. Does nothing until the pipeline has loaded; never throws.
  */
 export function prepareMarkdown(markdown: string, basePath?: string): void {
+  // A card beyond the render limits is never rendered, not even ahead of time.
+  if (renderLimitReason(markdown) !== null) return;
   void preloadMarkdownRenderer().then(
     (m) => {
       try {
@@ -87,12 +91,21 @@ function Pending({ markdown }: { markdown: string }) {
 
 /** Card Markdown as React: safe HTML subset, math, diagrams, callouts, highlighted code. */
 export function MarkdownView({ markdown, basePath, className }: MarkdownViewProps) {
+  const classes = className ? `markdown ${className}` : 'markdown';
+  // Linear and cheap next to rendering: a card that could freeze the page shows why instead.
+  const tooBig = renderLimitReason(markdown);
+  if (tooBig !== null)
+    return (
+      <div className={classes}>
+        <TooBigCard markdown={markdown} reason={tooBig} />
+      </div>
+    );
   // If rendering ever throws, the card shows its source as plain text: readable, never blank,
   // never a crashed screen.
   const source = <div className="markdown-source">{markdown}</div>;
   const Renderer = loadedRenderer?.default ?? LazyRenderer;
   return (
-    <div className={className ? `markdown ${className}` : 'markdown'}>
+    <div className={classes}>
       <RenderBoundary key={markdown} fallback={source}>
         <Suspense fallback={<Pending markdown={markdown} />}>
           <Renderer markdown={markdown} basePath={basePath} />
