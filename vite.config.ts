@@ -1,11 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { CSP_HEADER, cspMetaPlugin, devCspHeader } from './scripts/csp.ts';
 import { decksPlugin } from './scripts/decks-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/sw-plugin.ts';
 
+// The React Refresh preamble that plugin-react inlines into index.html under `npm start` only.
+const REFRESH_PREAMBLE = react.preambleCode.replace('__BASE__', '/');
+
 export default defineConfig({
-  plugins: [react(), decksPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), decksPlugin(), serviceWorkerPlugin(), cspMetaPlugin()],
   base: './',
+  server: { headers: { 'Content-Security-Policy': devCspHeader([REFRESH_PREAMBLE]) } },
+  preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },
   // RECALL_OUT_DIR lets parallel e2e runs build into folders of their own.
   build: {
     target: 'es2022',

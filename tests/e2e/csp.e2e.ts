@@ -1,0 +1,96 @@
+// The built app runs under its Content-Security-Policy with no violation, and the policy blocks
+// what a deck could otherwise make the page load from another host (issue 10).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchPersistent, removeDir, serveBuiltApp, waitForServiceWorker } from './harness.ts';
+
+const app = serveBuiltApp();
+
+/** Page errors, console errors and CSP violations, all as lines to assert empty. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.exposeFunction('__cspViolation', (line: string) => problems.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation;
+      void report(`csp: ${e.effectiveDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+async function questionText(page: Page): Promise<string> {
+  return (await page.locator('section.question').innerText()).trim();
+}
+
+describe('Content-Security-Policy', () => {
+  it('is sent by preview and carried by the built index.html', async () => {
+    const res = await fetch(app.url());
+    const header = res.headers.get('content-security-policy') ?? '';
+    expect(header).toContain("default-src 'self'");
+    expect(header).toContain("script-src 'self';");
+    const html = await res.text();
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src/);
+  });
+
+  it('home, a review with KaTeX and Mermaid, settings and the service worker run with no violation', async () => {
+    const { context, dir, close } = await launchPersistent();
+    try {
+      const page = await context.newPage();
+      const problems = await watchProblems(page);
+      await page.goto(app.url());
+      await page.locator('tr[data-deck="ml-interview-questions"]').waitFor();
+      await waitForServiceWorker(page);
+
+      await page.goto(`${app.url()}#/review/ml-interview-questions`);
+      await page.locator('section.question').waitFor();
+      let sawMath = false;
+      let sawDiagram = false;
+      for (let i = 0; i < 9 && !(sawMath && sawDiagram); i++) {
+        const q = await questionText(page);
+        await page.keyboard.press('Enter');
+        const answer = page.getByTestId('answer');
+        await answer.waitFor();
+        if (q.includes('Entropy')) {
+          await answer.locator('.katex').first().waitFor();
+          sawMath = true;
+        }
+        if (q.includes('Logits')) {
+          await answer.locator('.mermaid-diagram svg').first().waitFor({ timeout: 20_000 });
+          sawDiagram = true;
+        }
+        await page.keyboard.press('4');
+        await page.waitForFunction(
+          (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
+          q,
+        );
+      }
+      expect({ sawMath, sawDiagram }).toEqual({ sawMath: true, sawDiagram: true });
+
+      await page.goto(`${app.url()}#/settings`);
+      await page.getByRole('heading', { name: 'Scheduling' }).waitFor();
+      await page.getByRole('heading', { name: 'Backup' }).waitFor();
+      expect(problems).toEqual([]);
+
+      // connect-src 'self': script on the page cannot reach another host.
+      const outcome = await page.evaluate(() =>
+        fetch('https://example.com/').then(
+          () => 'fetched',
+          () => 'blocked',
+        ),
+      );
+      expect(outcome).toBe('blocked');
+      // (Reported once per policy: the header's and the meta tag's.)
+      await expect
+        .poll(() => problems.filter((p) => p.startsWith('csp:')))
+        .toContain('csp: connect-src blocked https://example.com/');
+    } finally {
+      await close();
+      removeDir(dir);
+    }
+  });
+});
