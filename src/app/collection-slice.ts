@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import { exportBackup, importBackup, parseBackup, type ImportResult } from '../storage/backup.ts';
 import type { CommitBasis, Repository } from '../storage/repository.ts';
 import { countOrphans } from '../storage/repository.ts';
+import { createJournal, replayJournal, type StorageLike } from '../storage/journal.ts';
 import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
 import { carryOverProgress } from './carry-over-progress.ts';
 import { describeError } from './describe-error.ts';
@@ -49,6 +50,8 @@ export interface CollectionSlice {
   saveStatus: string | null;
   persistent: boolean | null;
   orphans: number;
+  /** Changes not yet written (the page warns before unloading while there are any). */
+  pendingWrites: () => number;
 
   init: () => Promise<void>;
   addDeck: (deck: Deck) => void;
@@ -189,6 +192,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     saveStatus: null,
     persistent: null,
     orphans: 0,
+    pendingWrites: () => writer?.pending() ?? 0,
 
     async init() {
       try {
@@ -200,6 +204,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         repo = await opening;
         mark('recall:storage-open');
         const opened = repo;
+        const journal = createJournal(localStorageOrNull());
         writer = createWriteQueue(
           {
             commit: async (entry, state) => {
@@ -208,9 +213,21 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
             },
             undo: (entry, restored) => opened.undo(entry, restored),
           },
-          { onStatus: (saveStatus) => set({ saveStatus }) },
+          { onStatus: (saveStatus) => set({ saveStatus }), journal },
         );
+        // Changes a reload or a closed tab left unsaved: written now, or queued while it fails.
+        const left = await replayJournal(journal, opened);
+        writer.resume(left);
         await reload();
+        const stillQueued = new Set(journal.ops().map((op) => `${op.kind}:${op.entry.id}`));
+        for (const op of left.filter((o) => stillQueued.has(`${o.kind}:${o.entry.id}`)))
+          set((s) =>
+            op.kind === 'commit'
+              ? withEntry(s, op.entry, op.state)
+              : removeEntry(s, op.entry.id, op.restored, op.entry.cardId),
+          );
+        const journalProblem = journal.problem();
+        if (journalProblem) set((s) => ({ problems: [...s.problems, journalProblem] }));
         // Progress under a card's previous id (the card-id rule changed) moves to its id.
         if (await carryOverProgress(repo, get().cardsById.values(), get().states)) await reload();
         mark('recall:progress-loaded');
@@ -335,6 +352,15 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     },
   };
 };
+
+/** The page's localStorage (journal of unsaved changes), or null where it is not allowed. */
+function localStorageOrNull(): StorageLike | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** Within the study day that starts at `dayStart`: an entry from the future is not today's. */
 function isToday(time: number, dayStart: number, dayStartHour: number): boolean {
