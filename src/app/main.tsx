@@ -23,6 +23,10 @@ const store = createRecallStore({
 });
 setAppStore(store);
 void store.getState().init();
+// While changes wait to be written (storage full), leaving asks first; the journal keeps them too.
+window.addEventListener('beforeunload', (event) => {
+  if (store.getState().pendingWrites() > 0) event.preventDefault();
+});
 // Loads in parallel with the stored progress, so the first card is ready when the data is.
 void preloadMarkdownRenderer().catch(() => undefined);
 
