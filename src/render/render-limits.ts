@@ -14,11 +14,11 @@ export const RENDER_LIMITS = {
   /** Lines in the card. */
   lines: 1_000,
   /** Nested list items and block quotes, counting `- - - x` on one line as three lists. */
-  nesting: 32,
+  nesting: 16,
   /** `[` in the card: unclosed ones make link parsing search again and again. */
   brackets: 1_000,
   /** Matrix and table cells in math: `&` and `\\` in the card's TeX. */
-  mathCells: 400,
+  mathCells: 300,
   /** Groups inside groups in TeX: `{`, `\left`, `\begin`. `\sqrt{\sqrt{…}}` nests once per root. */
   mathNesting: 24,
   /** TeX commands (`\alpha`, `\frac`…) in the card. */
