@@ -1,7 +1,9 @@
+import { RemoteImagesProvider } from '../render/remote-images.tsx';
 import { Banner } from '../ui/banner.tsx';
 import { BrowseContainer } from './browse-container.tsx';
 import { HomeContainer } from './home-container.tsx';
 import { MissingDecks, NotFoundScreen } from './not-found-screen.tsx';
+import { loadRemoteImageDecks, saveRemoteImageDecks } from './remote-images-storage.ts';
 import { ReviewContainer } from './review-container.tsx';
 import { ScreenBoundary } from './screen-boundary.tsx';
 import { SettingsContainer } from './settings-container.tsx';
@@ -48,9 +50,11 @@ export function App() {
           </Banner>
         )}
         {status === 'ready' && (
-          <ScreenBoundary key={routeHref(route)}>
-            <Screen route={route} />
-          </ScreenBoundary>
+          <RemoteImagesProvider load={loadRemoteImageDecks} save={saveRemoteImageDecks}>
+            <ScreenBoundary key={routeHref(route)}>
+              <Screen route={route} />
+            </ScreenBoundary>
+          </RemoteImagesProvider>
         )}
       </main>
     </div>

@@ -11,6 +11,7 @@ import { grammarFor, languageFromClassName } from './highlight.ts';
 import { mayContainMath, normalizeMathDelimiters } from '../shared/math-source.ts';
 import { MermaidDiagram } from './mermaid-diagram.tsx';
 import { prerenderMermaid } from './mermaid-render.ts';
+import { CardImage, DeckPathContext } from './remote-images.tsx';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { isExternalUrl, resolveDeckUrl } from './urls.ts';
 import { loadedMathPlugins, useMathPlugins, type MathPlugins } from './use-math-plugin.ts';
@@ -48,7 +49,8 @@ const COMPONENTS: Components = {
   },
   img({ node: _node, src, alt, ...rest }) {
     if (!src) return alt ? <span className="img-blocked">{alt}</span> : null;
-    return <img {...rest} src={src} alt={alt ?? ''} loading="lazy" decoding="async" />;
+    // Images from other hosts wait for the person's consent per deck.
+    return <CardImage {...rest} src={src} alt={alt ?? ''} />;
   },
   pre({ node, children, ...rest }) {
     const code = childElement(node, 'code');
@@ -117,5 +119,7 @@ export function prepareMarkdown(markdown: string, basePath: string | undefined):
 export default function MarkdownRenderer({ markdown, basePath }: MarkdownRendererProps) {
   const source = useMemo(() => normalizeMathDelimiters(markdown), [markdown]);
   const katex = useMathPlugins(source);
-  return render(source, basePath, katex);
+  return (
+    <DeckPathContext value={basePath ?? ''}>{render(source, basePath, katex)}</DeckPathContext>
+  );
 }

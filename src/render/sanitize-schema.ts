@@ -8,6 +8,8 @@ import { defaultSchema } from 'rehype-sanitize';
  *   math survives to reach KaTeX;
  * - `align`/`width`/`height` layout attributes (already allowed on every element by default);
  * - `details`/`summary` (already allowed).
+ * Narrowed: `<source srcset>` is dropped, so a `<picture>` shows only its `<img>`, whose URL goes
+ * through urls.ts and the per-deck consent for remote images.
  * Still refused: `style`, every `on*` handler, `<script>`/`<iframe>`/`<object>`/`<svg>`/`<style>`,
  * and any URL scheme other than http(s)/mailto (relative URLs pass; urls.ts resolves them).
  * Class names are limited to known values rather than any class, so deck HTML cannot borrow the
@@ -24,6 +26,8 @@ export const sanitizeSchema: SanitizeSchema = {
     span: [...(defaults.span ?? []), ['className', ...MATH_CLASSES]],
     div: [...(defaults.div ?? []), ['className', ...MATH_CLASSES]],
     img: [...(defaults.img ?? []), 'align', 'width', 'height'],
+    // A srcset would load another host's image without passing the consent gate of `img`.
+    source: [],
     td: [...(defaults.td ?? []), 'align', 'width', 'height'],
     th: [...(defaults.th ?? []), 'align', 'width', 'height'],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalUrl, resolveDeckUrl } from './urls.ts';
+import { isExternalUrl, remoteHost, resolveDeckUrl } from './urls.ts';
 
 describe('resolveDeckUrl', () => {
   it('resolves relative URLs against the deck file folder', () => {
@@ -58,5 +58,26 @@ describe('isExternalUrl', () => {
     expect(isExternalUrl('./decks/a.md')).toBe(false);
     expect(isExternalUrl('mailto:a@b.c')).toBe(false);
     expect(isExternalUrl('#x')).toBe(false);
+  });
+});
+
+// Guards issue 10: every way of naming another host is seen, so no remote image loads unasked.
+describe('remoteHost', () => {
+  it('names the host of absolute and protocol-relative URLs, however they are written', () => {
+    expect(remoteHost('https://i.imgur.com/a.png')).toBe('i.imgur.com');
+    expect(remoteHost(' HTTP://Example.COM/a.png')).toBe('example.com');
+    expect(remoteHost('//cdn.example.com/x.png')).toBe('cdn.example.com');
+    expect(remoteHost('/\\evil.example/x.png')).toBe('evil.example');
+    expect(remoteHost('https:evil.example/x.png')).toBe('evil.example');
+    expect(remoteHost('https://deck.invalid/x.png')).toBe('deck.invalid');
+    expect(remoteHost('http:evil.example/x.png')).toBe('evil.example');
+  });
+
+  it('is null for what stays on the app origin', () => {
+    expect(remoteHost('./decks/img/a.png')).toBeNull();
+    expect(remoteHost('/decks/a.png')).toBeNull();
+    expect(remoteHost('data:image/png;base64,AAAA')).toBeNull();
+    expect(remoteHost('blob:https://x/1')).toBeNull();
+    expect(remoteHost('')).toBeNull();
   });
 });

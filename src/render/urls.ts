@@ -20,8 +20,29 @@ function schemeOf(url: string): string | null {
   return SCHEME.exec(cleaned)?.[1]?.toLowerCase() ?? null;
 }
 
+/**
+ * The host an image URL would make the browser fetch from, or null when the URL stays on the
+ * app's own origin (relative paths, `data:`, `blob:`). Parsed as browsers parse it, so
+ * `//host/x`, `/\\host/x` and `https:host/x` are all seen as the other host they are.
+ */
+export function remoteHost(url: string): string | null {
+  // Against both an https and an http base: `https:host/x` is relative on an https page but names
+  // another host on an http one. A URL that keeps neither base's host names its own.
+  for (const base of [`${FAKE_ORIGIN}/decks/`, 'http://other.invalid/decks/']) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url.trim(), base);
+    } catch {
+      return null;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    if (parsed.host !== new URL(base).host) return parsed.hostname;
+  }
+  return null;
+}
+
 export function isExternalUrl(url: string): boolean {
-  return /^(https?:)?\/\//i.test(url.trim());
+  return remoteHost(url) !== null;
 }
 
 /**
