@@ -14,7 +14,17 @@ export function cleanMermaidSource(source: string): string {
     .filter((line) => !/^\s*click\s/i.test(line))
     .join('\n');
   // Last, on the text exactly as Mermaid will get it: a removed line cannot uncover front matter.
-  return withoutThemeSettings(text.trim());
+  return withoutRemoteImages(withoutThemeSettings(text.trim()));
+}
+
+/**
+ * A diagram never loads an image: Mermaid fetches `<img>` in a label and a shape's `img:` while
+ * it lays the diagram out, before anyone could be asked. Both are removed (issue 10).
+ */
+export function withoutRemoteImages(text: string): string {
+  return text
+    .replace(/<img\b[^>]*>?/gi, '')
+    .replace(/\bimg\s*:\s*(?:"[^"]*"|'[^']*'|[^,}\n]*)/gi, 'img: ""');
 }
 
 /**
