@@ -10,6 +10,7 @@ const suites: Suite[] = [
   { name: 'storage', load: () => import('./storage.bench.ts') },
   { name: 'bundle', load: () => import('./bundle.bench.ts') },
   { name: 'browser', load: () => import('./browser.bench.ts') },
+  { name: 'bombs', load: () => import('./bombs.bench.ts') },
 ];
 
 const only = process.argv.slice(2);

@@ -12,7 +12,7 @@ describe('renderLimitReason says which limit', () => {
     ['quote chain', '> '.repeat(40) + 'x', /nests lists or quotes 40 deep/],
     ['ordered chain', '1) '.repeat(40) + 'x', /40 deep/],
     ['brackets', '['.repeat(1001), /1,001 “\[” brackets/],
-    ['matrix', `$\\begin{matrix}${'1&'.repeat(301)}\\end{matrix}$`, /matrix or table cells/],
+    ['matrix', `$\\begin{matrix}${'1&'.repeat(121)}\\end{matrix}$`, /matrix or table cells/],
     ['sqrt', `$${'\\sqrt{'.repeat(30)}x${'}'.repeat(30)}$`, /nests 30 groups deep/],
     ['\\left', `$${'\\left('.repeat(30)}x${'\\right)'.repeat(30)}$`, /nests 30 groups deep/],
     ['commands', `$${'\\alpha'.repeat(1501)}$`, /1,501 commands/],

@@ -14,13 +14,13 @@ export const RENDER_LIMITS = {
   /** Lines in the card. */
   lines: 1_000,
   /** Nested list items and block quotes, counting `- - - x` on one line as three lists. */
-  nesting: 16,
+  nesting: 12,
   /** `[` in the card: unclosed ones make link parsing search again and again. */
   brackets: 1_000,
   /** Matrix and table cells in math: `&` and `\\` in the card's TeX. */
-  mathCells: 300,
+  mathCells: 120,
   /** Groups inside groups in TeX: `{`, `\left`, `\begin`. `\sqrt{\sqrt{…}}` nests once per root. */
-  mathNesting: 24,
+  mathNesting: 12,
   /** TeX commands (`\alpha`, `\frac`…) in the card. */
   mathCommands: 1_500,
 } as const;
