@@ -13,8 +13,8 @@ export function TooBigCard({ markdown, reason }: TooBigCardProps) {
   return (
     <div className="card-too-big" role="note">
       <p className="card-too-big-reason">
-        {reason} It is not drawn, so the page stays responsive; shorten it in the deck file to see
-        it rendered.
+        {reason} Drawing it could freeze the page, so its source is below instead; shorten it in the
+        deck file to see it rendered.
       </p>
       <details className="card-too-big-details">
         <summary>
