@@ -1,5 +1,7 @@
 // The built app runs under its Content-Security-Policy with no violation, and the policy blocks
 // what a deck could otherwise make the page load from another host (issue 10).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent, removeDir, serveBuiltApp, waitForServiceWorker } from './harness.ts';
@@ -25,6 +27,19 @@ async function watchProblems(page: Page): Promise<string[]> {
 
 async function questionText(page: Page): Promise<string> {
   return (await page.locator('section.question').innerText()).trim();
+}
+
+/** Opens tests/fixtures/remote-images.md from the home screen and starts studying it. */
+async function studyFixture(page: Page): Promise<void> {
+  await page.goto(app.url());
+  await page.getByTestId('open-deck').setInputFiles({
+    name: 'remote-images.md',
+    mimeType: 'text/markdown',
+    buffer: readFileSync(join(process.cwd(), 'tests/fixtures/remote-images.md')),
+  });
+  const row = page.locator('tr[data-deck="remote-images"]');
+  await row.waitFor();
+  await row.getByRole('button', { name: /^Study/ }).click();
 }
 
 describe('Content-Security-Policy', () => {
@@ -88,6 +103,68 @@ describe('Content-Security-Policy', () => {
       await expect
         .poll(() => problems.filter((p) => p.startsWith('csp:')))
         .toContain('csp: connect-src blocked https://example.com/');
+    } finally {
+      await close();
+      removeDir(dir);
+    }
+  });
+
+  it('loads nothing from another host before the person allows the deck, and remembers the choice', async () => {
+    const { context, dir, close } = await launchPersistent();
+    try {
+      const page = await context.newPage();
+      const problems = await watchProblems(page);
+      // Every request to another host is recorded and never reaches the network.
+      const remote: string[] = [];
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === '127.0.0.1' || !url.protocol.startsWith('http'))
+          return route.continue();
+        remote.push(url.href);
+        return route.abort();
+      });
+      await studyFixture(page);
+      await page.locator('section.question').waitFor();
+      await page.keyboard.press('Enter');
+      const answer = page.getByTestId('answer');
+      const allow = answer.getByRole('button', { name: 'Show images from this deck' });
+      await expect.poll(() => allow.count()).toBe(5);
+      expect(await answer.locator('img').count()).toBe(0);
+      expect(await answer.locator('.remote-image').first().innerText()).toContain(
+        'Image from i.imgur.com',
+      );
+      expect(remote).toEqual([]);
+      expect(problems).toEqual([]);
+
+      await allow.first().click();
+      await expect.poll(() => answer.locator('img').count()).toBe(5);
+      await expect.poll(() => remote.some((u) => u.endsWith('/md.png'))).toBe(true);
+      expect(remote.filter((u) => u.includes('srcset'))).toEqual([]);
+
+      // Remembered: after a reload (and opening the file again: opened decks last a session)
+      // the same card shows its images without asking again.
+      await page.reload();
+      await studyFixture(page);
+      await page.locator('section.question').waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => answer.locator('img').count()).toBe(5);
+      expect(await allow.count()).toBe(0);
+
+      // The diagram card: its label <img>, image shape and themeCSS url() fetch nothing.
+      remote.length = 0;
+      const first = await questionText(page);
+      await page.keyboard.press('4');
+      await page.waitForFunction(
+        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
+        first,
+      );
+      await page.keyboard.press('Enter');
+      await answer.locator('.mermaid-diagram svg').first().waitFor({ timeout: 20_000 });
+      expect(remote).toEqual([]);
+      // Once allowed, the images' own failures are expected (aborted above; plain http: images,
+      // such as //host on this http page, are refused by img-src): nothing else went wrong.
+      const imageFailure = /i\.imgur\.com|Failed to load resource: net::ERR_FAILED/;
+      expect(problems.filter((p) => !imageFailure.test(p))).toEqual([]);
     } finally {
       await close();
       removeDir(dir);
