@@ -4,6 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bombDeck, generatedBombs } from './fixtures/bombs/generate.ts';
+
+/** Cards of tests/fixtures/bombs/bombs.md that the render limits refuse. */
+const SMALL_BOMBS_REFUSED = 3;
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = (...args: string[]) =>
@@ -87,6 +91,24 @@ describe('npm run deck:check', () => {
     );
   });
 
+  // Guards deck:check stalling on the render-bomb corpus (KaTeX on a 300×300 matrix, remark on a
+  // 9 MB nested list): cards the app will not draw are reported, not parsed.
+  it('reports cards too big to draw instead of parsing them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-check-'));
+    try {
+      writeFileSync(join(dir, 'bombs.md'), bombDeck());
+      const r = run(join(dir, 'bombs.md'));
+      const tooBig = r.stdout.split('\n').filter((l) => l.includes('shows this card’s source'));
+      expect(r.stdout).toContain('nests lists or quotes 4,000 deep');
+      expect(r.stdout).toMatch(/This card is 9,\d{3},\d{3} characters long/);
+      expect(tooBig.length).toBe(
+        generatedBombs().filter((b) => b.refused).length + SMALL_BOMBS_REFUSED,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   // Guards against one diagnostic quoting a whole 100k-character line of a pathological file.
   it('quotes at most a short piece of a pathological one-line-per-block file', () => {
     const long = 'x'.repeat(100_000);
@@ -116,8 +138,9 @@ describe('npm run deck:check', () => {
       const r = run(join(dir, 'bomb.md'));
       expect(r.status).toBe(1);
       const lines = r.stdout.trimEnd().split('\n');
-      // Unknown tab, pinned id used twice, two unclosed fences, a formula and a link.
-      expect(lines).toHaveLength(7);
+      // Unknown tab, pinned id used twice, two unclosed fences, a link, and both cards too big
+      // to draw (so the formula is not parsed).
+      expect(lines).toHaveLength(8);
       // Each quote is at most ~120 characters; the line adds the message and the temporary path.
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(400);
       expect(r.stdout).toContain('…');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../src/deck/parse-deck.ts';
 import { bombDeck } from './fixtures/bombs/generate.ts';
-import { renderLimitReason } from '../src/render/render-limits.ts';
+import { renderLimitReason } from '../src/shared/render-limits.ts';
 
 const root = join(import.meta.dirname, '..');
 const bombs = parseDeck(bombDeck(), 'bombs.md').cards;

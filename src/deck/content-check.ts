@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { KATEX_SETTINGS, rewriteTexForKatex } from '../shared/katex-compat.ts';
 import { normalizeMathDelimiters } from '../shared/math-source.ts';
+import { renderLimitReason } from '../shared/render-limits.ts';
 import type { Deck, Diagnostic } from '../shared/types.ts';
 import { closesFence, fenceOpen, splitLines, type Fence } from './lines.ts';
 import { quote as shorten } from './quote.ts';
@@ -69,11 +70,25 @@ function lineOf(lines: string[], tex: string, from: number): number | null {
   return null;
 }
 
-/** Warnings for each formula of each card that KaTeX cannot render, at the formula's line. */
+/**
+ * Warnings for each formula of each card that KaTeX cannot render, at the formula's line, and for
+ * each card too big to draw, at the card's line.
+ */
 export function formulaWarnings(text: string, deck: Deck): Diagnostic[] {
   const lines = splitLines(text);
   const out: Diagnostic[] = [];
   for (const card of deck.cards) {
+    // A card the app will not draw is not parsed here either: it would stall the command as it
+    // would the page (a 9 MB nested list, a 300×300 matrix).
+    const tooBig = renderLimitReason(card.question) ?? renderLimitReason(card.answer);
+    if (tooBig !== null) {
+      out.push({
+        line: card.line,
+        severity: 'warning',
+        message: `${tooBig} Recall shows this card’s source instead of drawing it.`,
+      });
+      continue;
+    }
     let from = card.line;
     for (const formula of [...formulasOf(card.question), ...formulasOf(card.answer)]) {
       const at = lineOf(lines, formula.tex, from);

@@ -3,7 +3,7 @@ import { Suspense, lazy } from 'react';
 import type Renderer from './markdown-renderer.tsx';
 import type { prepareMarkdown as PrepareMarkdown } from './markdown-renderer.tsx';
 import { RenderBoundary } from './render-boundary.tsx';
-import { renderLimitReason } from './render-limits.ts';
+import { renderLimitReason } from '../shared/render-limits.ts';
 import { TooBigCard } from './too-big-card.tsx';
 import { loadMathPlugins } from './use-math-plugin.ts';
 import './markdown.css';
