@@ -72,8 +72,24 @@ const BACKUP_SETTINGS = 'The backup’s';
 
 const reject = (why: string) => new ImportRejected(`${why} Nothing was imported.`);
 
-/** Reads a backup file's text; throws ImportRejected with a sentence when it cannot be used. */
-export function parseBackup(text: string): ParsedBackup {
+/** How far an import is: records checked, answers saved, then cards rebuilt (done of total). */
+export interface ImportProgress {
+  phase: 'checking' | 'saving' | 'rebuilding';
+  done: number;
+  total: number;
+}
+
+/** Records checked between two progress reports of parseBackup. */
+export const PARSE_PROGRESS_EVERY = 5000;
+
+/**
+ * Reads a backup file's text; throws ImportRejected with a sentence when it cannot be used.
+ * `onProgress` hears the records checked every PARSE_PROGRESS_EVERY records and once at the end.
+ */
+export function parseBackup(
+  text: string,
+  onProgress?: (progress: ImportProgress) => void,
+): ParsedBackup {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -94,6 +110,9 @@ export function parseBackup(text: string): ParsedBackup {
   const messages: string[] = [];
   let count = 0;
   let trimmed = 0;
+  const total = d.cards.length + d.log.length;
+  let checked = 0;
+  const report = () => onProgress?.({ phase: 'checking', done: checked, total });
   // Every record is read and checked before anything is written: a bad one is left out whole
   // (and counted), never half-written.
   const take = <T>(
@@ -122,6 +141,8 @@ export function parseBackup(text: string): ParsedBackup {
         count += 1;
         if (messages.length < 5) messages.push(`${what} ${i + 1} was left out: ${reason}.`);
       }
+      checked += 1;
+      if (checked % PARSE_PROGRESS_EVERY === 0 && checked < total) report();
     });
     return out;
   };
@@ -146,6 +167,7 @@ export function parseBackup(text: string): ParsedBackup {
     migrateRecord(META_SETTINGS, d.settings, version),
     BACKUP_SETTINGS,
   );
+  report();
   return {
     format: 'recall-backup',
     schemaVersion: CURRENT_SCHEMA,
@@ -161,6 +183,51 @@ export function parseBackup(text: string): ParsedBackup {
 
 /** Log entries per write transaction of an import. */
 export const IMPORT_CHUNK = 1000;
+
+/** Log entries replayed between two yields to the event loop while an import rebuilds cards. */
+export const REBUILD_SLICE = 5000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * rebuildStates over a big log in slices of whole cards (each card is replayed from its own
+ * entries only), yielding between slices so the page keeps drawing and answering input.
+ */
+async function rebuildInSlices(
+  log: ReviewLogEntry[],
+  replay: Replay,
+  previous: (cardId: CardId) => CardState | undefined,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<Map<CardId, CardState>> {
+  const byCard = new Map<CardId, ReviewLogEntry[]>();
+  for (const e of log) {
+    const group = byCard.get(e.cardId);
+    if (group) group.push(e);
+    else byCard.set(e.cardId, [e]);
+  }
+  const states = new Map<CardId, CardState>();
+  if (byCard.size === 0) return states;
+  const total = byCard.size;
+  let done = 0;
+  let slice: ReviewLogEntry[] = [];
+  let cardsInSlice = 0;
+  onProgress?.({ phase: 'rebuilding', done, total });
+  const flush = async () => {
+    for (const [id, s] of rebuildStates(slice, replay, previous)) states.set(id, s);
+    done += cardsInSlice;
+    slice = [];
+    cardsInSlice = 0;
+    onProgress?.({ phase: 'rebuilding', done, total });
+    if (done < total) await nextTask();
+  };
+  for (const group of byCard.values()) {
+    for (const e of group) slice.push(e);
+    cardsInSlice += 1;
+    if (slice.length >= REBUILD_SLICE) await flush();
+  }
+  if (cardsInSlice > 0) await flush();
+  return states;
+}
 
 type ImportTarget = Pick<
   Repository,
@@ -178,6 +245,7 @@ export async function importBackup(
   repo: ImportTarget,
   backup: BackupFile | ParsedBackup,
   replay: Replay,
+  onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportResult> {
   const [existing, localStates, localSettings] = await Promise.all([
     repo.logIds(),
@@ -194,26 +262,34 @@ export async function importBackup(
   // exactly the chunks before it, and the cards those touch are still rebuilt below.
   let written = 0;
   let failure: unknown = null;
+  onProgress?.({ phase: 'saving', done: 0, total: added.length });
   for (let i = 0; i < added.length; i += IMPORT_CHUNK) {
     const chunk = added.slice(i, i + IMPORT_CHUNK);
     try {
       await repo.putMany(chunk.map((e): [string, unknown] => [`${LOG}${e.id}`, e]));
       written += chunk.length;
+      onProgress?.({ phase: 'saving', done: written, total: added.length });
     } catch (err) {
       failure = err;
       break;
     }
   }
 
-  const touched = new Set<CardId>(added.slice(0, written).map((e) => e.cardId));
-  const states =
-    touched.size > 0
-      ? rebuildStates(
-          (await repo.readFullLog()).filter((e) => touched.has(e.cardId)),
-          replay,
-          (id) => local.get(id) ?? fromFile.get(id),
-        )
-      : new Map<CardId, CardState>();
+  const savedEntries = added.slice(0, written);
+  const touched = new Set<CardId>(savedEntries.map((e) => e.cardId));
+  // Into a store that had no log, the merged log is what was just written: no need to read it back.
+  const merged =
+    touched.size === 0
+      ? []
+      : existing.size === 0
+        ? savedEntries
+        : (await repo.readFullLog()).filter((e) => touched.has(e.cardId));
+  const states = await rebuildInSlices(
+    merged,
+    replay,
+    (id) => local.get(id) ?? fromFile.get(id),
+    onProgress,
+  );
   if (failure !== null) {
     await repo.putMany(
       [...states.values()].map((s): [string, unknown] => [`${CARD}${s.cardId}`, s]),
