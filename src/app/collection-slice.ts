@@ -14,13 +14,19 @@ import type {
   Settings,
 } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
-import { exportBackup, importBackup, parseBackup, type ImportResult } from '../storage/backup.ts';
+import {
+  exportBackup,
+  importBackup,
+  type ImportProgress,
+  type ImportResult,
+} from '../storage/backup.ts';
 import type { CommitBasis, Repository } from '../storage/repository.ts';
 import { countOrphans } from '../storage/repository.ts';
 import { createJournal, replayJournal, type StorageLike } from '../storage/journal.ts';
 import { createWriteQueue, type WriteQueue } from '../storage/pending.ts';
 import { carryOverProgress } from './carry-over-progress.ts';
 import { describeError } from './describe-error.ts';
+import { parseBackupOffThread } from './parse-backup-off-thread.ts';
 import type { RecallState, SliceCreator } from './store.ts';
 
 // Start-up phases, read by `npm run bench` (absent outside browsers that have marks).
@@ -70,7 +76,8 @@ export interface CollectionSlice {
   undo: () => Promise<ReviewLogEntry | null>;
   loadFullLog: () => Promise<ReviewLogEntry[]>;
   exportBackup: () => Promise<string>;
-  importBackup: (text: string) => Promise<string>;
+  /** Checks the file off the main thread, merges it, and reports how far it is. */
+  importBackup: (text: string, onProgress?: (progress: ImportProgress) => void) => Promise<string>;
   exportCsv: () => Promise<string>;
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
@@ -318,12 +325,15 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       return JSON.stringify(await exportBackup(r), null, 1);
     },
 
-    async importBackup(text) {
+    async importBackup(text, onProgress) {
       const [r] = requireRepo();
-      const backup = parseBackup(text);
+      const backup = await parseBackupOffThread(text, onProgress);
       const settings = get().settings;
-      const result = await importBackup(r, backup, (entries) =>
-        replayAll(entries, settings),
+      const result = await importBackup(
+        r,
+        backup,
+        (entries) => replayAll(entries, settings),
+        onProgress,
       ).finally(() => r.announceReload());
       await reload();
       return importMessage(result, backup.rejected.messages);

@@ -2,9 +2,30 @@ import { useState, type ChangeEvent } from 'react';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
 
+/** How far an import is (the store reports it: records checked, answers saved, cards rebuilt). */
+export interface ImportProgress {
+  phase: 'checking' | 'saving' | 'rebuilding';
+  done: number;
+  total: number;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The sentence under the import's progress bar. */
+export function importProgressText(p: ImportProgress): string {
+  switch (p.phase) {
+    case 'checking':
+      return `Checking ${count(p.done)} of ${count(p.total)} records…`;
+    case 'saving':
+      return `Saving ${count(p.done)} of ${count(p.total)} answers…`;
+    case 'rebuilding':
+      return `Rebuilding ${count(p.total)} ${p.total === 1 ? 'card' : 'cards'}…`;
+  }
+}
+
 export interface BackupPanelProps {
   onExportBackup: () => Promise<string>;
-  onImportBackup: (text: string) => Promise<string>;
+  onImportBackup: (text: string, onProgress: (progress: ImportProgress) => void) => Promise<string>;
   onExportCsv: () => Promise<string>;
   onRepair: () => Promise<string>;
   /** Saves text as a file; the app passes a browser download, tests a spy. */
@@ -14,17 +35,25 @@ export interface BackupPanelProps {
 
 export function BackupPanel(props: BackupPanelProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const run = async (action: () => Promise<string>) => {
+    setBusy(true);
     try {
       setMessage({ kind: 'ok', text: await action() });
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
     }
   };
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) void run(async () => props.onImportBackup(await file.text()));
+    if (!file || busy) return;
+    setMessage(null);
+    void run(async () => props.onImportBackup(await file.text(), setProgress));
   };
   return (
     <section className="card backup" aria-labelledby="backup-title">
@@ -35,6 +64,7 @@ export function BackupPanel(props: BackupPanelProps) {
       </p>
       <div className="row">
         <Button
+          disabled={busy}
           onClick={() =>
             void run(async () => {
               props.download(
@@ -48,17 +78,19 @@ export function BackupPanel(props: BackupPanelProps) {
         >
           Export backup
         </Button>
-        <label className="btn">
+        <label className="btn" aria-disabled={busy || undefined}>
           Import backup…
           <input
             type="file"
             accept=".json,application/json"
             className="sr-only"
             onChange={onFile}
+            disabled={busy}
             data-testid="import-backup"
           />
         </label>
         <Button
+          disabled={busy}
           onClick={() =>
             void run(async () => {
               props.download(
@@ -72,8 +104,22 @@ export function BackupPanel(props: BackupPanelProps) {
         >
           Export review log (CSV)
         </Button>
-        <Button onClick={() => void run(props.onRepair)}>Rebuild card states from the log</Button>
+        <Button disabled={busy} onClick={() => void run(props.onRepair)}>
+          Rebuild card states from the log
+        </Button>
       </div>
+      {progress && (
+        <div className="import-progress">
+          <progress
+            aria-labelledby="import-progress-text"
+            value={progress.done}
+            max={Math.max(1, progress.total)}
+          />
+          <p id="import-progress-text" role="status" className="small">
+            {importProgressText(progress)}
+          </p>
+        </div>
+      )}
       {message &&
         (message.kind === 'error' ? (
           <Banner kind="error">{message.text}</Banner>
