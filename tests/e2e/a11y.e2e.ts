@@ -75,6 +75,9 @@ describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorSchem
     const context = await browser().newContext({
       colorScheme,
       viewport: { width: 1280, height: 800 },
+      // axe-core is injected as an inline script, which the app's CSP rightly refuses; the CSP
+      // itself is checked in csp.e2e.ts.
+      bypassCSP: true,
     });
     // A browser that will not promise to keep storage, so Home shows the storage notice too.
     await context.addInitScript(() => {
