@@ -76,8 +76,11 @@ export interface CollectionSlice {
   undo: () => Promise<ReviewLogEntry | null>;
   loadFullLog: () => Promise<ReviewLogEntry[]>;
   exportBackup: () => Promise<string>;
-  /** Checks the file off the main thread, merges it, and reports how far it is. */
-  importBackup: (text: string, onProgress?: (progress: ImportProgress) => void) => Promise<string>;
+  /** Checks the file (or its text) off the main thread, merges it, and reports how far it is. */
+  importBackup: (
+    file: string | Blob,
+    onProgress?: (progress: ImportProgress) => void,
+  ) => Promise<string>;
   exportCsv: () => Promise<string>;
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
@@ -325,9 +328,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       return JSON.stringify(await exportBackup(r), null, 1);
     },
 
-    async importBackup(text, onProgress) {
+    async importBackup(file, onProgress) {
       const [r] = requireRepo();
-      const backup = await parseBackupOffThread(text, onProgress);
+      const backup = await parseBackupOffThread(file, onProgress);
       const settings = get().settings;
       const result = await importBackup(
         r,

@@ -5,7 +5,7 @@ import { ImportRejected } from '../shared/errors.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import type { ImportProgress } from '../storage/backup.ts';
 import { CURRENT_SCHEMA } from '../storage/migrations.ts';
-import type { ParseReply } from '../storage/parse-backup.worker.ts';
+import type { ParseReply, ParseRequest } from '../storage/parse-backup.worker.ts';
 import { T0, makeEntry, stateAfter } from '../storage/test-support.ts';
 import { parseBackupOffThread, type ParseWorker } from './parse-backup-off-thread.ts';
 
@@ -15,8 +15,9 @@ function fakeWorker(replies: ParseReply[] | null): ParseWorker & { terminated: b
   const w = {
     terminated: false,
     addEventListener: (type: string, l: (e: never) => void) => void listeners[type]!.push(l),
-    postMessage: () =>
+    postMessage: (request: ParseRequest) =>
       queueMicrotask(() => {
+        if (request.type !== 'parse') return;
         if (replies === null)
           for (const l of listeners.error!) l({ preventDefault: () => undefined } as never);
         else for (const data of replies) for (const l of listeners.message!) l({ data } as never);
@@ -75,9 +76,13 @@ describe('parseBackupOffThread', () => {
   });
 
   it('parses on this thread where there is no worker or it cannot start', async () => {
-    for (const start of [() => null, () => fakeWorker(null)]) {
+    for (const [source, start] of [
+      [text, () => null],
+      [new Blob([text]), () => null],
+      [new Blob([text]), () => fakeWorker(null)],
+    ] as const) {
       const seen: ImportProgress[] = [];
-      const parsed = await parseBackupOffThread(text, (p) => seen.push(p), start);
+      const parsed = await parseBackupOffThread(source, (p) => seen.push(p), start);
       expect(parsed.log).toEqual(entries);
       expect(seen.at(-1)).toEqual({ phase: 'checking', done: 4, total: 4 });
     }

@@ -24,13 +24,19 @@ export function startParseWorker(): ParseWorker | null {
   }
 }
 
+const onThisThread = async (
+  source: string | Blob,
+  onProgress?: (progress: ImportProgress) => void,
+) => parseBackup(typeof source === 'string' ? source : await source.text(), onProgress);
+
+/** Parses a backup file (or its text); rejects with ImportRejected when it cannot be used. */
 export function parseBackupOffThread(
-  text: string,
+  source: string | Blob,
   onProgress?: (progress: ImportProgress) => void,
   start: () => ParseWorker | null = startParseWorker,
 ): Promise<ParsedBackup> {
   const worker = start();
-  if (!worker) return Promise.resolve().then(() => parseBackup(text, onProgress));
+  if (!worker) return onThisThread(source, onProgress);
   return new Promise<ParsedBackup>((resolve, reject) => {
     const cards: CardState[] = [];
     const log: ReviewLogEntry[] = [];
@@ -46,6 +52,8 @@ export function parseBackupOffThread(
         case 'part':
           if (reply.key === 'cards') cards.push(...(reply.items as CardState[]));
           else log.push(...(reply.items as ReviewLogEntry[]));
+          // The next slice after a task boundary: the page draws and handles input in between.
+          setTimeout(() => worker.postMessage({ type: 'next' }), 0);
           break;
         case 'done':
           finish();
@@ -66,14 +74,8 @@ export function parseBackupOffThread(
       e.preventDefault();
       finish();
       if (heard) reject(new Error('Reading the backup stopped unexpectedly; try again.'));
-      else {
-        try {
-          resolve(parseBackup(text, onProgress));
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      }
+      else onThisThread(source, onProgress).then(resolve, reject);
     });
-    worker.postMessage({ text });
+    worker.postMessage({ type: 'parse', source });
   });
 }

@@ -25,7 +25,8 @@ export function importProgressText(p: ImportProgress): string {
 
 export interface BackupPanelProps {
   onExportBackup: () => Promise<string>;
-  onImportBackup: (text: string, onProgress: (progress: ImportProgress) => void) => Promise<string>;
+  /** Takes the chosen file itself: it is read off the main thread. */
+  onImportBackup: (file: Blob, onProgress: (progress: ImportProgress) => void) => Promise<string>;
   onExportCsv: () => Promise<string>;
   onRepair: () => Promise<string>;
   /** Saves text as a file; the app passes a browser download, tests a spy. */
@@ -53,7 +54,7 @@ export function BackupPanel(props: BackupPanelProps) {
     e.target.value = '';
     if (!file || busy) return;
     setMessage(null);
-    void run(async () => props.onImportBackup(await file.text(), setProgress));
+    void run(() => props.onImportBackup(file, setProgress));
   };
   return (
     <section className="card backup" aria-labelledby="backup-title">
