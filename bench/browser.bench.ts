@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build as esbuild } from 'esbuild';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import { parseDeck } from '../src/deck/parse-deck.ts';
-import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/harness.ts';
+import { buildWithDecksDir, CHROMIUM_ARGS, executablePath } from '../tests/e2e/harness.ts';
 import { seedCollection } from './seed-collection.ts';
 import type { BenchRow } from './table.ts';
 import {
@@ -85,14 +85,7 @@ export async function run(): Promise<BenchRow[]> {
   mkdirSync(decksDir);
   const text = deckText(CARDS);
   writeFileSync(join(decksDir, 'bench.md'), text);
-  const previous = process.env.RECALL_DECKS_DIR;
-  process.env.RECALL_DECKS_DIR = decksDir;
-  try {
-    await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.RECALL_DECKS_DIR;
-    else process.env.RECALL_DECKS_DIR = previous;
-  }
+  await buildWithDecksDir(decksDir, outDir);
   writeFileSync(join(outDir, 'bench-floor.html'), ZERO_WORK_PAGE);
   writeFileSync(join(outDir, 'bench-write-floor.html'), WRITE_THEN_SHOW_PAGE);
   const server = await preview({

@@ -1,16 +1,16 @@
 // Guards: a question written with a non-breaking space got a new card id when such spaces began
 // to count as spaces; the progress stored under the old id must follow the card after a reload.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardId, legacyCardId } from '../../src/deck/card-id.ts';
 import {
   launchPersistent,
   removeDir,
+  serveAppWithDecks,
   screenshotPath,
   storedRecords,
   watchErrors,
@@ -36,24 +36,7 @@ let url = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'recall-relink-'));
-  const decksDir = join(work, 'decks');
-  const outDir = join(work, 'dist');
-  mkdirSync(decksDir);
-  writeFileSync(join(decksDir, 'spaces.md'), DECK);
-  const previous = process.env.RECALL_DECKS_DIR;
-  process.env.RECALL_DECKS_DIR = decksDir;
-  try {
-    await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.RECALL_DECKS_DIR;
-    else process.env.RECALL_DECKS_DIR = previous;
-  }
-  server = await preview({
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  ({ server, url } = await serveAppWithDecks(work, { 'spaces.md': DECK }));
 }, 300_000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 // Serves the built app (dist/) and drives it in real Chromium (Debian's /usr/bin/chromium).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
@@ -147,4 +147,37 @@ export function browserForFile(): () => Browser {
     if (!browser) throw new Error('Chromium has not started.');
     return browser;
   };
+}
+
+/** Builds the app into `outDir` with the decks of `decksDir` instead of decks/ (RECALL_DECKS_DIR). */
+export async function buildWithDecksDir(decksDir: string, outDir: string): Promise<void> {
+  const previous = process.env.RECALL_DECKS_DIR;
+  process.env.RECALL_DECKS_DIR = decksDir;
+  try {
+    await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (previous === undefined) delete process.env.RECALL_DECKS_DIR;
+    else process.env.RECALL_DECKS_DIR = previous;
+  }
+}
+
+/**
+ * Builds the app with only the given deck files (file name → Markdown) into `work/dist`, and
+ * serves it on a free port.
+ */
+export async function serveAppWithDecks(
+  work: string,
+  decks: Record<string, string>,
+): Promise<{ server: PreviewServer; url: string }> {
+  const decksDir = join(work, 'decks');
+  const outDir = join(work, 'dist');
+  mkdirSync(decksDir, { recursive: true });
+  for (const [name, text] of Object.entries(decks)) writeFileSync(join(decksDir, name), text);
+  await buildWithDecksDir(decksDir, outDir);
+  const server = await preview({
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  return { server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/` };
 }

@@ -1,14 +1,19 @@
 // Guards: a diagram whose front matter sets a bad theme colour (`primaryColor: "notacolor"`)
 // must fail, if at all, on its own: the diagrams after it still draw, and no deck's diagram
 // changes the app's theme or makes the browser fetch its CSS.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPersistent, removeDir, screenshotPath, watchErrors } from './harness.ts';
+import {
+  launchPersistent,
+  removeDir,
+  screenshotPath,
+  serveAppWithDecks,
+  watchErrors,
+} from './harness.ts';
 
 const card = (question: string, diagram: string[]) =>
   [
@@ -57,24 +62,7 @@ let url = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'recall-mermaid-isolation-'));
-  const decksDir = join(work, 'decks');
-  const outDir = join(work, 'dist');
-  mkdirSync(decksDir);
-  writeFileSync(join(decksDir, 'isolation.md'), DECK);
-  const previous = process.env.RECALL_DECKS_DIR;
-  process.env.RECALL_DECKS_DIR = decksDir;
-  try {
-    await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.RECALL_DECKS_DIR;
-    else process.env.RECALL_DECKS_DIR = previous;
-  }
-  server = await preview({
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1' },
-  });
-  url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  ({ server, url } = await serveAppWithDecks(work, { 'isolation.md': DECK }));
 }, 300_000);
 
 afterAll(async () => {
