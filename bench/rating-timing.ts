@@ -100,16 +100,21 @@ export async function keyToPaint(
  * Pages that do nothing on a key but change a line of text (`#n`): the floors for keyToPaint.
  * The second first writes one small record to IndexedDB, as an app that must save an answer
  * before showing the next card has to; it needs a real origin (IndexedDB is off on about:blank).
- * Both set window.__ready once a key can be timed.
+ * Both set window.__ready once a key can be timed. File name → content: each page loads its
+ * script from a file, since the app's Content-Security-Policy (sent by the preview server for
+ * every page) refuses inline scripts.
  */
-export const ZERO_WORK_PAGE = `<!doctype html><p id="n">0</p><script>
-let n = 0;
+const floorPage = (script: string) =>
+  `<!doctype html><p id="n">0</p><script src="./${script}"></script>`;
+
+export const FLOOR_PAGES: Record<string, string> = {
+  'bench-floor.html': floorPage('bench-floor.js'),
+  'bench-floor.js': `let n = 0;
 addEventListener('keydown', () => { document.getElementById('n').textContent = String(++n); });
 window.__ready = true;
-</script>`;
-
-export const WRITE_THEN_SHOW_PAGE = `<!doctype html><p id="n">0</p><script>
-let n = 0;
+`,
+  'bench-write-floor.html': floorPage('bench-write-floor.js'),
+  'bench-write-floor.js': `let n = 0;
 const open = indexedDB.open('recall-bench-floor');
 open.onupgradeneeded = () => open.result.createObjectStore('kv');
 open.onsuccess = () => { window.__ready = true; };
@@ -118,4 +123,5 @@ addEventListener('keydown', () => {
   tx.objectStore('kv').put({ n, time: Date.now(), rating: 3 }, 'log:' + n);
   tx.oncomplete = () => { document.getElementById('n').textContent = String(++n); };
 });
-</script>`;
+`,
+};
