@@ -3,28 +3,15 @@
 // addresses (#/nonsense, #/browse/nope, the unbuilt #/stats) showed Home as if nothing were wrong.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../src/app/app.tsx';
-import { createRecallStore, setAppStore } from '../src/app/store.ts';
-import { parseDeck } from '../src/deck/parse-deck.ts';
-import { openRepository } from '../src/storage/repository.ts';
+import { mountApp } from './mount-app.tsx';
 
 const DECK =
   '!!! Question ""\n    === "Question"\n        #### Alpha?\n    === "Answer"\n        A\n';
-let n = 0;
 
 async function mount(hash: string) {
-  const dbName = `recall-not-found-${++n}`;
-  const store = createRecallStore({
-    openRepository: () => openRepository({ dbName, channelName: dbName }),
-    loadDecks: () => [parseDeck(DECK, 'greek.md')],
-    now: () => new Date('2026-11-24T15:00:00-05:00').getTime(),
-  });
-  setAppStore(store);
-  await store.getState().init();
-  window.location.hash = hash;
-  render(<App />);
+  await mountApp(hash, DECK);
 }
 
 beforeEach(() => {

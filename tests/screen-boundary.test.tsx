@@ -3,30 +3,16 @@
 // now the screen says what happened and offers home, rebuild from the log, and a backup.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../src/app/app.tsx';
-import { createRecallStore, setAppStore } from '../src/app/store.ts';
-import { parseDeck } from '../src/deck/parse-deck.ts';
 import type { Settings } from '../src/shared/types.ts';
-import { openRepository } from '../src/storage/repository.ts';
+import { mountApp } from './mount-app.tsx';
 
 const DECK =
   '!!! Question ""\n    === "Question"\n        #### Alpha?\n    === "Answer"\n        A\n';
-let n = 0;
 
 async function mount(hash: string) {
-  const dbName = `recall-boundary-${++n}`;
-  const store = createRecallStore({
-    openRepository: () => openRepository({ dbName, channelName: dbName }),
-    loadDecks: () => [parseDeck(DECK, 'greek.md')],
-    now: () => new Date('2026-11-24T15:00:00-05:00').getTime(),
-  });
-  setAppStore(store);
-  await store.getState().init();
-  window.location.hash = hash;
-  render(<App />);
-  return store;
+  return (await mountApp(hash, DECK)).store;
 }
 
 beforeEach(() => {

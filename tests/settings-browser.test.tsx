@@ -2,33 +2,19 @@
 // Settings and the deck browser through the real store and storage (fake-indexeddb).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../src/app/app.tsx';
-import { createRecallStore, setAppStore } from '../src/app/store.ts';
-import { parseDeck } from '../src/deck/parse-deck.ts';
-import { openRepository } from '../src/storage/repository.ts';
+import { mountApp } from './mount-app.tsx';
 
 const DECK = ['Alpha?', 'Beta?', 'Gamma?']
   .map(
     (q) => `!!! Question ""\n    === "Question"\n        #### ${q}\n    === "Answer"\n        A\n`,
   )
   .join('\n');
-let n = 0;
 
 async function mount(hash: string) {
-  const dbName = `recall-ui-${++n}`;
-  const store = createRecallStore({
-    openRepository: () => openRepository({ dbName, channelName: dbName }),
-    loadDecks: () => [parseDeck(DECK, 'greek.md')],
-    now: () => new Date('2026-11-24T15:00:00-05:00').getTime(),
-  });
-  setAppStore(store);
-  await store.getState().init();
-  window.location.hash = hash;
-  render(<App />);
-  return store;
+  return (await mountApp(hash, DECK)).store;
 }
 
 beforeEach(() => {
