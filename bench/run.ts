@@ -11,6 +11,7 @@ const suites: Suite[] = [
   { name: 'bundle', load: () => import('./bundle.bench.ts') },
   { name: 'browser', load: () => import('./browser.bench.ts') },
   { name: 'bombs', load: () => import('./bombs.bench.ts') },
+  { name: 'stats', load: () => import('./stats.bench.ts') },
 ];
 
 const only = process.argv.slice(2);
