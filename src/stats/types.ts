@@ -217,6 +217,12 @@ export interface SimCard {
 /** Mean seconds per answer, by the card's phase and the button pressed. */
 export type SimCosts = Record<AnswerType, ButtonCounts>;
 
+/**
+ * Chances of each button on a card's next answer the same day, after Again, Hard and Good (rows
+ * 0–2): fsrs-rs's learning/relearning step transitions, which collapse a day of steps into one.
+ */
+export type StepTransitions = [ButtonCounts, ButtonCounts, ButtonCounts];
+
 export interface WorkloadInput {
   cards: SimCard[];
   newPerDay: number;
@@ -232,6 +238,13 @@ export interface WorkloadInput {
   /** Probability of Hard/Good/Easy given a review passes (Again comes from R). */
   reviewRating: ButtonCounts;
   seed: number;
+  /** Learning steps a new card goes through on its first day (absent: 2, Anki's 1m 10m). */
+  learningStepCount?: number;
+  /** Relearning steps after a lapse (absent: 1, Anki's 10m). */
+  relearningStepCount?: number;
+  /** Same-day answer chains measured from the log (absent: fsrs-rs's defaults). */
+  learningTransitions?: StepTransitions;
+  relearningTransitions?: StepTransitions;
 }
 
 export interface WorkloadDay {
