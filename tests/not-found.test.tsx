@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Guards: an unknown deck in #/review read "Congratulations! You have finished", and unknown
-// addresses (#/nonsense, #/browse/nope, the unbuilt #/stats) showed Home as if nothing were wrong.
+// addresses (#/nonsense, #/browse/nope) showed Home as if nothing were wrong.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { screen } from '@testing-library/react';
@@ -40,13 +40,10 @@ describe('addresses Recall has no screen for', () => {
     expect(screen.queryByRole('table', { name: 'Decks' })).not.toBeInTheDocument();
   });
 
-  it('says there is no page at an unknown address, and that statistics are not built yet', async () => {
+  it('says there is no page at an unknown address', async () => {
     await mount('#/nonsense');
     expect(await screen.findByText('There is no page at “#/nonsense”.')).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Decks' })).not.toBeInTheDocument();
-    expect(homeLink()).toBeInTheDocument();
-    window.location.hash = '#/stats';
-    expect(await screen.findByText(/statistics screen is not built yet/)).toBeInTheDocument();
     expect(homeLink()).toBeInTheDocument();
   });
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { RemoteImagesProvider } from '../render/remote-images.tsx';
 import { Banner } from '../ui/banner.tsx';
 import { BrowseContainer } from './browse-container.tsx';
@@ -11,8 +12,14 @@ import { useRecall } from './store.ts';
 import { routeHref, useRoute, type Route } from './use-route.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 
+// Its own chunk: the review path never downloads the stats code or the chart library.
+const StatsContainer = lazy(() =>
+  import('./stats-container.tsx').then((m) => ({ default: m.StatsContainer })),
+);
+
 const NAV: [Route['name'], string, Route][] = [
   ['home', 'Decks', { name: 'home' }],
+  ['stats', 'Stats', { name: 'stats' }],
   ['settings', 'Settings', { name: 'settings' }],
 ];
 
@@ -78,12 +85,14 @@ function Screen({ route }: { route: Route }) {
     }
     case 'browse':
       if (!deckById.has(route.deckId)) return <MissingDecks deckIds={[route.deckId]} />;
-      return <BrowseContainer deckId={route.deckId} />;
+      return <BrowseContainer deckId={route.deckId} card={route.card ?? null} />;
     case 'settings':
       return <SettingsContainer />;
     case 'stats':
       return (
-        <NotFoundScreen title="Statistics">The statistics screen is not built yet.</NotFoundScreen>
+        <Suspense fallback={<p className="muted">Loading the statistics…</p>}>
+          <StatsContainer />
+        </Suspense>
       );
     case 'not-found':
       return (

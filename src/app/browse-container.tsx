@@ -7,7 +7,8 @@ import { Banner } from '../ui/banner.tsx';
 import { useRecall } from './store.ts';
 import { useNow } from './use-now.ts';
 
-export function BrowseContainer({ deckId }: { deckId: DeckId }) {
+/** `card`: a card whose details are open on arrival (a link from the Stats screen). */
+export function BrowseContainer({ deckId, card: opened }: { deckId: DeckId; card: string | null }) {
   const deck = useRecall((s) => s.deckById.get(deckId));
   const states = useRecall((s) => s.states);
   const settings = useRecall((s) => s.settings);
@@ -17,7 +18,7 @@ export function BrowseContainer({ deckId }: { deckId: DeckId }) {
   const unsuspend = useRecall((s) => s.unsuspend);
   const reset = useRecall((s) => s.reset);
   const now = useNow(60_000);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(opened);
   const [error, setError] = useState<string | null>(null);
 
   const rows = useMemo(

@@ -66,6 +66,7 @@ export function HomeContainer() {
         warnings={warnings}
         onStudy={(ids) => navigate({ name: 'review', deckIds: ids })}
         onBrowse={(id) => navigate({ name: 'browse', deckId: id })}
+        statsHref={routeHref({ name: 'stats' })}
       />
       <section className="open-file">
         <label className="btn small">

@@ -7,7 +7,7 @@ import type { DeckId, Rating } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import type { Session } from './session-slice.ts';
 import { getAppStore, useRecall } from './store.ts';
-import { navigate } from './use-route.ts';
+import { navigate, routeHref } from './use-route.ts';
 
 function summaryOf(session: Session, now: number): SessionSummaryData {
   const ratings: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
@@ -73,6 +73,7 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
           ended={!finished}
           onHome={goHome}
           onUndo={session.answers.length > 0 && canUndo ? undo : null}
+          statsHref={routeHref({ name: 'stats' })}
         />
       </>
     );

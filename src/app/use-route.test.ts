@@ -22,11 +22,26 @@ describe('hash routes', () => {
     expect(parseRoute('#/browse/%E0%A4')).toEqual({ name: 'not-found', path: '/browse/%E0%A4' });
   });
 
+  // Guards the Stats screen's links to a card: the deck browser opens at the card they name.
+  it('reads the card a deck-browser address opens at', () => {
+    expect(parseRoute('#/browse/sub%2Fdeck?card=abc%3F1')).toEqual({
+      name: 'browse',
+      deckId: 'sub/deck',
+      card: 'abc?1',
+    });
+    expect(parseRoute('#/browse/deck?other=1')).toEqual({ name: 'browse', deckId: 'deck' });
+    expect(parseRoute('#/settings?card=x')).toEqual({
+      name: 'not-found',
+      path: '/settings?card=x',
+    });
+  });
+
   it('round-trips every route through its href', () => {
     const routes: Route[] = [
       { name: 'home' },
       { name: 'review', deckIds: ['ml-interview-questions', 'sub/x'] },
       { name: 'browse', deckId: 'sub/deck' },
+      { name: 'browse', deckId: 'sub/deck', card: 'q?a&b=c/d' },
       { name: 'settings' },
       { name: 'stats' },
       { name: 'not-found', path: '/nonsense/page' },

@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'review'; deckIds: string[] }
-  | { name: 'browse'; deckId: string }
+  /** `card`: a card whose details open on arrival (`#/browse/<deck>?card=<id>`). */
+  | { name: 'browse'; deckId: string; card?: string }
   | { name: 'settings' }
   | { name: 'stats' }
   /** An address Recall has no screen for; `path` is what followed the "#". */
@@ -12,10 +13,16 @@ export type Route =
 /** Hash routes, so the built app works from any static folder and offline. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const [head = '', ...rest] = path.replace(/^\//, '').split('/');
+  const [head = '', ...parts] = path.replace(/^\//, '').split('/');
+  // Only the deck browser takes a query; anywhere else a '?' stays part of an unknown address.
+  const [rawArg = '', query] =
+    head === 'browse' ? parts.join('/').split('?', 2) : [parts.join('/')];
+  const rest = rawArg === '' ? [] : rawArg.split('/');
   let arg: string;
+  let card: string | null = null;
   try {
     arg = rest.map(decodeURIComponent).join('/');
+    card = query === undefined ? null : new URLSearchParams(query).get('card');
   } catch {
     return { name: 'not-found', path }; // a malformed %-escape
   }
@@ -24,7 +31,8 @@ export function parseRoute(hash: string): Route {
     case 'review':
       return { name: 'review', deckIds: bare ? [] : arg.split(',') };
     case 'browse':
-      return bare ? { name: 'not-found', path } : { name: 'browse', deckId: arg };
+      if (bare) return { name: 'not-found', path };
+      return card ? { name: 'browse', deckId: arg, card } : { name: 'browse', deckId: arg };
     case 'settings':
       return bare ? { name: 'settings' } : { name: 'not-found', path };
     case 'stats':
@@ -43,7 +51,7 @@ export function routeHref(route: Route): string {
     case 'review':
       return `#/review/${route.deckIds.map(encodeURIComponent).join(',')}`;
     case 'browse':
-      return `#/browse/${encodeURIComponent(route.deckId)}`;
+      return `#/browse/${encodeURIComponent(route.deckId)}${route.card ? `?card=${encodeURIComponent(route.card)}` : ''}`;
     case 'settings':
       return '#/settings';
     case 'stats':

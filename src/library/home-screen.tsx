@@ -25,11 +25,20 @@ export interface HomeScreenProps {
   warnings: string[];
   onStudy: (deckIds: string[]) => void;
   onBrowse: (deckId: string) => void;
+  /** Address of the Stats screen, linked from Today. */
+  statsHref?: string;
 }
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-export function HomeScreen({ decks, today, warnings, onStudy, onBrowse }: HomeScreenProps) {
+export function HomeScreen({
+  decks,
+  today,
+  warnings,
+  onStudy,
+  onBrowse,
+  statsHref,
+}: HomeScreenProps) {
   const anythingDue = decks.some((d) => d.due + d.learning + d.new > 0);
   return (
     <div className="home">
@@ -46,6 +55,7 @@ export function HomeScreen({ decks, today, warnings, onStudy, onBrowse }: HomeSc
         <div>
           <strong>{minutes(today.timeMs)}</strong> min studied
         </div>
+        {statsHref && <a href={statsHref}>Statistics</a>}
         <Button
           variant="primary"
           onClick={() => onStudy(decks.map((d) => d.id))}

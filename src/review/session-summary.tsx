@@ -33,6 +33,7 @@ export function SessionSummary({
   ended,
   onHome,
   onUndo,
+  statsHref,
 }: {
   summary: SessionSummaryData;
   now: number;
@@ -40,6 +41,8 @@ export function SessionSummary({
   onHome: () => void;
   /** Undoes the last answer of this session; null when there is none. */
   onUndo: (() => void) | null;
+  /** Address of the Stats screen, linked under the summary. */
+  statsHref?: string;
 }) {
   useSummaryKeys({ onUndo, onHome });
   return (
@@ -81,6 +84,11 @@ export function SessionSummary({
           <Button onClick={onUndo} aria-keyshortcuts="u Control+z Meta+z">
             Undo the last answer <kbd>U</kbd>
           </Button>
+        )}
+        {statsHref && (
+          <a className="btn" href={statsHref}>
+            See your statistics
+          </a>
         )}
       </div>
     </section>

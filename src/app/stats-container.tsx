@@ -1,0 +1,81 @@
+// The Stats screen wired to the store: the whole log is loaded once, narrowed to the chosen
+// scope, and every figure is computed from it. Loaded lazily (app.tsx), so the review path never
+// downloads the stats code or the chart library.
+import { useEffect, useMemo, useState } from 'react';
+import { previewText } from '../library/browse-rows.ts';
+import { computeStats } from '../stats/compute-stats.ts';
+import type { HardCard } from '../stats/types.ts';
+import { narrowInput, scopeDeckIds, scopeOptions } from '../stats/scope.ts';
+import { StatsScreen } from '../stats/stats-screen.tsx';
+import { localTimeZone } from '../stats/study-days.ts';
+import type { StatsInput } from '../stats/types.ts';
+import { Banner } from '../ui/banner.tsx';
+import { describeError } from './describe-error.ts';
+import { useRecall } from './store.ts';
+import { useNow } from './use-now.ts';
+import { routeHref } from './use-route.ts';
+
+export function StatsContainer() {
+  const decks = useRecall((s) => s.decks);
+  const cardsById = useRecall((s) => s.cardsById);
+  const deckById = useRecall((s) => s.deckById);
+  const states = useRecall((s) => s.states);
+  const settings = useRecall((s) => s.settings);
+  const fullLog = useRecall((s) => s.fullLog);
+  const loadFullLog = useRecall((s) => s.loadFullLog);
+  const now = useNow(60_000);
+  const [scope, setScope] = useState('all');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadFullLog().catch((e: unknown) => setError(describeError(e)));
+  }, [loadFullLog]);
+
+  const options = useMemo(() => scopeOptions(decks), [decks]);
+  const chosen = options.find((o) => o.value === scope) ?? options[0]!;
+  const cards = useMemo(() => decks.flatMap((d) => d.cards), [decks]);
+  const timeZone = useMemo(() => localTimeZone(), []);
+  const input = useMemo<StatsInput | null>(() => {
+    if (!fullLog) return null;
+    const all: StatsInput = {
+      log: fullLog,
+      states,
+      cards,
+      now,
+      dayStartHour: settings.dayStartHour,
+      timeZone,
+      desiredRetention: settings.desiredRetention,
+      weights: settings.weights,
+    };
+    return narrowInput(all, scopeDeckIds(chosen.scope, decks));
+  }, [fullLog, states, cards, now, settings, timeZone, chosen, decks]);
+  const figures = useMemo(() => (input ? computeStats(input) : null), [input]);
+
+  if (error)
+    return (
+      <Banner kind="error">Recall could not read your answers for the statistics: {error}</Banner>
+    );
+  if (!figures) return <p className="muted">Loading your answers…</p>;
+
+  const cardLinks = {
+    href: (c: HardCard) =>
+      cardsById.has(c.cardId) && deckById.has(c.deckId)
+        ? routeHref({ name: 'browse', deckId: c.deckId, card: c.cardId })
+        : null,
+    label: (c: HardCard) => {
+      const card = cardsById.get(c.cardId);
+      return card ? previewText(card.question, 90) : 'A question no longer in any deck';
+    },
+  };
+  return (
+    <StatsScreen
+      figures={figures}
+      scopes={options}
+      scope={chosen.value}
+      onScope={setScope}
+      deckTitle={(id) => deckById.get(id)?.title ?? id}
+      cardLinks={cardLinks}
+      workload={<p className="muted">The workload forecast appears here once it is ready.</p>}
+    />
+  );
+}
