@@ -12,6 +12,7 @@ const suites: Suite[] = [
   { name: 'browser', load: () => import('./browser.bench.ts') },
   { name: 'bombs', load: () => import('./bombs.bench.ts') },
   { name: 'stats', load: () => import('./stats.bench.ts') },
+  { name: 'workload', load: () => import('./workload.bench.ts') },
 ];
 
 const only = process.argv.slice(2);

@@ -5,6 +5,7 @@
 // formulas (FSRSAlgorithm), never a scheduler per card. Pure: runs in a Web Worker or in Node.
 import { computeDecayFactor, default_w, FSRSAlgorithm, type FSRSState, type Grade } from 'ts-fsrs';
 import type { CardPhase, Rating, ReviewLogEntry } from '../shared/types.ts';
+import { dayIndexer } from './day-index.ts';
 import { studyDays } from './study-days.ts';
 import type {
   AnswerType,
@@ -64,11 +65,19 @@ export interface SimulatorConfig {
   relearningTransitions: StepTransitions;
 }
 
-const ANSWER_TYPE: Record<CardPhase, AnswerType> = {
-  new: 'learning',
-  learning: 'learning',
-  review: 'review',
-  relearning: 'relearning',
+// A new card's first answer is a learning answer, as Anki's revlog types it.
+const LEARNING = 0;
+const REVIEW = 1;
+const TYPE_INDEX: Record<CardPhase, number> = {
+  new: LEARNING,
+  learning: LEARNING,
+  review: REVIEW,
+  relearning: 2,
+};
+const TYPE_INDEX_OF: Record<AnswerType, number> = {
+  learning: LEARNING,
+  review: REVIEW,
+  relearning: 2,
 };
 
 const zeros = (): ButtonCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0 });
@@ -104,69 +113,67 @@ export function simulatorConfig(
   dayStartHour: number,
   timeZone: string,
 ): SimulatorConfig {
-  const sums: Record<AnswerType, ButtonCounts> = {
-    learning: zeros(),
-    review: zeros(),
-    relearning: zeros(),
-  };
-  const counts: Record<AnswerType, ButtonCounts> = {
-    learning: zeros(),
-    review: zeros(),
-    relearning: zeros(),
-  };
-  const first = zeros();
-  const passed = zeros();
-  const learnChains = [zeros(), zeros(), zeros()];
-  const relearnChains = [zeros(), zeros(), zeros()];
+  // Counters in flat arrays, indexed by answer type × 4 + button − 1: this loop meets every
+  // answer of the log (100,000 or more) on the main thread.
+  const sums = new Float64Array(12);
+  const counts = new Float64Array(12);
+  const first = new Float64Array(4);
+  const passed = new Float64Array(4);
+  /** Same-day chains: [learning | relearning] × from (Again, Hard, Good) × to, 2 × 3 × 4. */
+  const chainCounts = new Float64Array(24);
 
-  const days = studyDays(now, dayStartHour, timeZone);
-  // The log is oldest first, so consecutive entries mostly share a day: look a day up once.
-  let from = Infinity;
-  let to = -Infinity;
-  let dayIndex = 0;
-  const dayOf = (t: number) => {
-    if (t < from || t >= to) {
-      dayIndex = days.index(t);
-      from = days.start(dayIndex);
-      to = days.start(dayIndex + 1);
-    }
-    return dayIndex;
-  };
-  // The running same-day chain of each card: its day, what kind of chain, and the last button.
-  const chains = new Map<string, { day: number; kind: 'learn' | 'relearn' | null; last: Rating }>();
+  const dayOf = dayIndexer(studyDays(now, dayStartHour, timeZone));
+  // The running same-day chain of each card: its study day, its kind (0 learning, 1 relearning,
+  // −1 none) and the last button.
+  const slot = new Map<string, number>();
+  const chainDay: number[] = [];
+  const chainKind: number[] = [];
+  const chainLast: number[] = [];
 
   for (const e of log) {
-    if (e.kind !== 'review' || e.rating === null) continue;
+    const rating = e.rating;
+    if (e.kind !== 'review' || rating === null) continue;
     if (!(e.durationMs > 0 && e.durationMs < MAX_DURATION_MS)) continue;
-    const type = ANSWER_TYPE[e.before.phase];
-    sums[type][e.rating] += e.durationMs;
-    counts[type][e.rating] += 1;
-    if (e.before.phase === 'new') first[e.rating] += 1;
+    const type = TYPE_INDEX[e.before.phase];
+    sums[type * 4 + rating - 1]! += e.durationMs;
+    counts[type * 4 + rating - 1]! += 1;
+    if (e.before.phase === 'new') first[rating - 1]! += 1;
 
     const day = dayOf(e.time);
-    const chain = chains.get(e.cardId);
-    if (!chain || chain.day !== day) {
-      // The card's first answer this study day starts its chain.
-      const kind =
-        type === 'learning' ? 'learn' : type === 'review' && e.rating === 1 ? 'relearn' : null;
-      if (type === 'review' && e.rating >= 2) passed[e.rating] += 1;
-      chains.set(e.cardId, { day, kind, last: e.rating });
-    } else {
-      if (chain.kind && chain.last <= 3) {
-        const rows = chain.kind === 'learn' ? learnChains : relearnChains;
-        rows[chain.last - 1]![e.rating] += 1;
-      }
-      chain.last = e.rating;
+    let k = slot.get(e.cardId);
+    if (k === undefined) {
+      k = chainDay.length;
+      slot.set(e.cardId, k);
+      chainDay.push(NaN);
+      chainKind.push(-1);
+      chainLast.push(0);
     }
+    if (chainDay[k] !== day) {
+      // The card's first answer this study day starts its chain.
+      chainDay[k] = day;
+      chainKind[k] = type === LEARNING ? 0 : type === REVIEW && rating === 1 ? 1 : -1;
+      if (type === REVIEW && rating >= 2) passed[rating - 1]! += 1;
+    } else {
+      const kind = chainKind[k]!;
+      const from = chainLast[k]!;
+      if (kind >= 0 && from <= 3) chainCounts[kind * 12 + (from - 1) * 4 + rating - 1]! += 1;
+    }
+    chainLast[k] = rating;
   }
+  const buttons = (a: Float64Array, at = 0): ButtonCounts => ({
+    1: a[at]!,
+    2: a[at + 1]!,
+    3: a[at + 2]!,
+    4: a[at + 3]!,
+  });
 
   const costs = {} as SimCosts;
   for (const type of ['learning', 'review', 'relearning'] as const) {
     const c = zeros();
     for (const r of RATINGS) {
-      const n = counts[type][r];
+      const n = counts[TYPE_INDEX_OF[type] * 4 + r - 1]!;
       const weight = n / (n + PRIOR);
-      const mean = n === 0 ? 0 : sums[type][r] / n / 1000;
+      const mean = n === 0 ? 0 : sums[TYPE_INDEX_OF[type] * 4 + r - 1]! / n / 1000;
       c[r] =
         n === 0
           ? DEFAULT_COSTS[type][r]
@@ -174,9 +181,9 @@ export function simulatorConfig(
     }
     costs[type] = c;
   }
-  const transitions = (rows: ButtonCounts[], fallback: StepTransitions): StepTransitions =>
+  const transitions = (kind: number, fallback: StepTransitions): StepTransitions =>
     fallback.map((def, i) => {
-      const row = rows[i]!;
+      const row = buttons(chainCounts, kind * 12 + i * 4);
       if (RATINGS.every((r) => row[r] === 0)) return { ...def };
       const smoothed = zeros();
       for (const r of RATINGS) smoothed[r] = row[r] + 1;
@@ -185,10 +192,10 @@ export function simulatorConfig(
 
   return {
     costs,
-    firstRating: blendShares(first, DEFAULT_FIRST_RATING),
-    reviewRating: blendShares(passed, DEFAULT_REVIEW_RATING, [2, 3, 4]),
-    learningTransitions: transitions(learnChains, DEFAULT_LEARNING_TRANSITIONS),
-    relearningTransitions: transitions(relearnChains, DEFAULT_RELEARNING_TRANSITIONS),
+    firstRating: blendShares(buttons(first), DEFAULT_FIRST_RATING),
+    reviewRating: blendShares(buttons(passed), DEFAULT_REVIEW_RATING, [2, 3, 4]),
+    learningTransitions: transitions(0, DEFAULT_LEARNING_TRANSITIONS),
+    relearningTransitions: transitions(1, DEFAULT_RELEARNING_TRANSITIONS),
   };
 }
 
@@ -215,7 +222,7 @@ const NEW_CARD: SimCard = { stability: null, difficulty: null, dueDay: 0, elapse
  * measuring the log again.
  */
 export function workloadInput(input: StatsInput, opts: WorkloadOptions): WorkloadInput {
-  const days = studyDays(input.now, input.dayStartHour, input.timeZone);
+  const dayOf = dayIndexer(studyDays(input.now, input.dayStartHour, input.timeZone));
   const cards: SimCard[] = [];
   for (const card of input.cards) {
     const state = input.states.get(card.id);
@@ -228,8 +235,8 @@ export function workloadInput(input: StatsInput, opts: WorkloadOptions): Workloa
     cards.push({
       stability: s.stability,
       difficulty: s.difficulty,
-      dueDay: Math.max(0, days.index(s.due)),
-      elapsedDays: s.lastReview === null ? 0 : Math.max(0, -days.index(s.lastReview)),
+      dueDay: Math.max(0, dayOf(s.due)),
+      elapsedDays: s.lastReview === null ? 0 : Math.max(0, -dayOf(s.lastReview)),
     });
   }
   for (let i = 0; i < (opts.extraNewCards ?? 0); i++) cards.push(NEW_CARD);
