@@ -34,6 +34,7 @@ export function isRetentionEligible(entry: ReviewLogEntry): boolean {
 
 /** Passed and failed answers, young [0, 1] and mature [2, 3]. */
 type Tally = [number, number, number, number];
+type Slot = 0 | 1 | 2 | 3;
 const tally = (): Tally => [0, 0, 0, 0];
 
 export function retentionStats(input: StatsInput, days: StudyDays): RetentionStats {
@@ -50,7 +51,7 @@ export function retentionStats(input: StatsInput, days: StudyDays): RetentionSta
       decks.set(entry.deckId, deck);
     }
     if (!isRetentionEligible(entry)) continue;
-    const slot = (isMatureBefore(entry) ? 2 : 0) + (passed(entry) ? 0 : 1);
+    const slot = ((isMatureBefore(entry) ? 2 : 0) + (passed(entry) ? 0 : 1)) as Slot;
     const t = entry.time;
     // `yesterday` ends where today starts; every other period ends with today.
     if (t >= starts[0]!) tallies[0]![slot]++;
