@@ -261,6 +261,18 @@ describe('the Stats screen in the app', () => {
     await waitFor(() => expect(total()).toHaveTextContent('1'));
   });
 
+  it('simulates the workload forecast of the collection (here on the main thread)', async () => {
+    await mountApp('#/stats', DECK('Alpha') + DECK('Beta') + DECK('Gamma'));
+    const workload = await screen.findByRole('region', { name: 'Workload forecast' });
+    const known = await within(workload).findByTestId('known-at-end', {}, { timeout: 10_000 });
+    // Three new cards, all introduced on day one (20 a day): about three known at the end.
+    expect(Number(known.textContent)).toBeGreaterThanOrEqual(2);
+    expect(Number(known.textContent)).toBeLessThanOrEqual(3);
+    expect(
+      within(workload).getByRole('table', { name: 'Forecast reviews per day' }),
+    ).toBeInTheDocument();
+  });
+
   // Guards the hardest cards' links: the deck browser opens with that card's details shown.
   it('opens the deck browser at the card a link names', async () => {
     const { store } = await mountApp('#/', DECK('Alpha') + DECK('Beta'));

@@ -8,6 +8,7 @@ import type { HardCard } from '../stats/types.ts';
 import { narrowInput, scopeDeckIds, scopeOptions } from '../stats/scope.ts';
 import { StatsScreen } from '../stats/stats-screen.tsx';
 import { localTimeZone } from '../stats/study-days.ts';
+import { WorkloadSection } from '../stats/workload-section.tsx';
 import type { StatsInput } from '../stats/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { describeError } from './describe-error.ts';
@@ -23,7 +24,9 @@ export function StatsContainer() {
   const settings = useRecall((s) => s.settings);
   const fullLog = useRecall((s) => s.fullLog);
   const loadFullLog = useRecall((s) => s.loadFullLog);
-  const now = useNow(60_000);
+  // The figures are a snapshot; refreshed every few minutes so "today" follows the clock without
+  // re-running the forecast every minute.
+  const now = useNow(300_000);
   const [scope, setScope] = useState('all');
   const [error, setError] = useState<string | null>(null);
 
@@ -50,12 +53,22 @@ export function StatsContainer() {
     return narrowInput(all, scopeDeckIds(chosen.scope, decks));
   }, [fullLog, states, cards, now, settings, timeZone, chosen, decks]);
   const figures = useMemo(() => (input ? computeStats(input) : null), [input]);
+  const workloadSettings = useMemo(
+    () => ({
+      newPerDay: settings.newPerDay,
+      reviewsPerDay: settings.reviewsPerDay,
+      maximumInterval: settings.maximumInterval,
+      learningStepCount: settings.learningSteps.length,
+      relearningStepCount: settings.relearningSteps.length,
+    }),
+    [settings],
+  );
 
   if (error)
     return (
       <Banner kind="error">Recall could not read your answers for the statistics: {error}</Banner>
     );
-  if (!figures) return <p className="muted">Loading your answers…</p>;
+  if (!figures || !input) return <p className="muted">Loading your answers…</p>;
 
   const cardLinks = {
     href: (c: HardCard) =>
@@ -75,7 +88,7 @@ export function StatsContainer() {
       onScope={setScope}
       deckTitle={(id) => deckById.get(id)?.title ?? id}
       cardLinks={cardLinks}
-      workload={<p className="muted">The workload forecast appears here once it is ready.</p>}
+      workload={<WorkloadSection input={input} settings={workloadSettings} />}
     />
   );
 }
