@@ -19,7 +19,8 @@ export async function run(): Promise<BenchRow[]> {
   const extraNewCards = Math.max(0, NEW_PER_DAY * DAYS - newNow);
   const prepareMs = await medianMs(() => workloadInput(stats, { ...opts, extraNewCards }), 5, 1);
   const input = workloadInput(stats, { ...opts, extraNewCards });
-  const existing = input.cards.length - newNow - extraNewCards;
+  const existing = input.cards.length - newNow;
+  const cards = input.cards.length + extraNewCards;
   const result = simulateWorkload(input);
   const reviews = result.reduce((a, d) => a + d.reviews, 0);
   process.stderr.write(
@@ -29,7 +30,7 @@ export async function run(): Promise<BenchRow[]> {
   const forecastMs = await medianMs(() => simulateWorkload(input), 5, 1);
   const monthMs = await medianMs(() => simulateWorkload({ ...input, days: 30 }), 5, 1);
   // Baseline: R for every card on every day, through the library, nothing else.
-  const cardDays = input.cards.length * DAYS;
+  const cardDays = cards * DAYS;
   const bareMs = await medianMs(
     () => {
       let sum = 0;
@@ -37,12 +38,14 @@ export async function run(): Promise<BenchRow[]> {
         const s = c.stability ?? 2.3;
         for (let d = 0; d < DAYS; d++) sum += forgetting_curve(default_w, d + c.elapsedDays, s);
       }
+      for (let i = 0; i < extraNewCards; i++)
+        for (let d = 0; d < DAYS; d++) sum += forgetting_curve(default_w, d, 2.3);
       return sum;
     },
     5,
     1,
   );
-  const label = `${input.cards.length.toLocaleString('en')} cards`;
+  const label = `${cards.toLocaleString('en')} cards`;
   return [
     {
       name: `workload: forecast, ${label}, ${DAYS} days at ${NEW_PER_DAY} new/day`,

@@ -245,6 +245,8 @@ export interface WorkloadInput {
   /** Same-day answer chains measured from the log (absent: fsrs-rs's defaults). */
   learningTransitions?: StepTransitions;
   relearningTransitions?: StepTransitions;
+  /** New cards the person means to write, introduced after the decks' own (absent: 0). */
+  extraNewCards?: number;
 }
 
 export interface WorkloadDay {

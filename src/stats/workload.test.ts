@@ -235,8 +235,6 @@ describe('workloadInput', () => {
       { stability: 12, difficulty: 5, dueDay: 0, elapsedDays: 10 },
       { stability: 8, difficulty: 4, dueDay: 5, elapsedDays: 2 },
       { stability: 2.3, difficulty: 2, dueDay: 0, elapsedDays: 0 },
-      newCard,
-      newCard,
     ]);
     expect(w).toMatchObject({
       newPerDay: 7,
@@ -245,6 +243,7 @@ describe('workloadInput', () => {
       maximumInterval: 365,
       desiredRetention: 0.85,
       seed: 42,
+      extraNewCards: 2,
     });
     expect(w.costs).toEqual(DEFAULT_COSTS);
   });
@@ -279,6 +278,23 @@ describe('simulateWorkload', () => {
     expect(days[0]!.memorized).toBeCloseTo(5, 10);
     // Ten days of 5 use up the 50 cards; then none remain.
     expect(days.map((d) => d.newCards)).toEqual([...Array(10).fill(5), ...Array(20).fill(0)]);
+  });
+
+  it("cards still to be written come after the decks' own new cards", () => {
+    const costs = { ...DEFAULT_COSTS, learning: { 1: 20, 2: 15, 3: 10, 4: 7 } };
+    const days = simulateWorkload(
+      baseInput({
+        cards: [newCard, newCard, newCard],
+        extraNewCards: 12,
+        newPerDay: 5,
+        days: 5,
+        firstRating: { 1: 0, 2: 0, 3: 0, 4: 1 },
+        costs,
+      }),
+    );
+    // 3 + 12 = 15 new cards at 5 a day: three days, then none.
+    expect(days.map((d) => d.newCards)).toEqual([5, 5, 5, 0, 0]);
+    expect(days[2]!.seconds).toBe(5 * 7);
   });
 
   it('a day of learning steps collapses as fsrs-rs does: Again, then Good twice for two steps', () => {

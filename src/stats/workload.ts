@@ -239,7 +239,6 @@ export function workloadInput(input: StatsInput, opts: WorkloadOptions): Workloa
       elapsedDays: s.lastReview === null ? 0 : Math.max(0, -dayOf(s.lastReview)),
     });
   }
-  for (let i = 0; i < (opts.extraNewCards ?? 0); i++) cards.push(NEW_CARD);
   const config = simulatorConfig(input.log, input.now, input.dayStartHour, input.timeZone);
   return {
     cards,
@@ -257,6 +256,7 @@ export function workloadInput(input: StatsInput, opts: WorkloadOptions): Workloa
     learningStepCount: opts.learningStepCount ?? DEFAULT_LEARNING_STEPS,
     relearningStepCount: opts.relearningStepCount ?? DEFAULT_RELEARNING_STEPS,
     seed: opts.seed ?? DEFAULT_SEED,
+    extraNewCards: opts.extraNewCards ?? 0,
   };
 }
 
@@ -322,7 +322,12 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
   );
   const { costs } = input;
 
-  const n = input.cards.length;
+  // Cards still to be written take a slot only if the run can reach them.
+  const extra = Math.min(
+    Math.max(0, Math.floor(input.extraNewCards ?? 0)),
+    Math.max(0, Math.floor(input.newPerDay)) * total,
+  );
+  const n = input.cards.length + extra;
   const stability = new Float64Array(n);
   const difficulty = new Float64Array(n);
   /** Day of the last review (negative before today); NaN for a card not yet introduced. */
@@ -344,6 +349,7 @@ export function startWorkload(input: WorkloadInput): WorkloadRun {
     last[i] = -Math.max(0, c.elapsedDays);
     schedule(i, Math.max(0, Math.floor(c.dueDay)));
   });
+  for (let i = input.cards.length; i < n; i++) fresh.push(i);
   let nextFresh = 0;
 
   const reviews = new Array<number>(total).fill(0);
