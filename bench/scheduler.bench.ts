@@ -62,7 +62,7 @@ function collection(cards: Card[], now: number, settings: Settings) {
       const x = draw();
       const rating: OurRating = x < 0.1 ? 1 : x < 0.2 ? 2 : x < 0.9 ? 3 : 4;
       if (record && !record(t, rating)) return t;
-      sched = answer(sched, rating, t, settings);
+      sched = answer(sched, rating, t, settings, 'bench-card');
       t += Math.floor(Math.max(MIN, (sched.due - t) * (0.8 + draw() * 0.6)));
     }
     return t;
@@ -190,7 +190,7 @@ export async function run(): Promise<BenchRow[]> {
   const recomputeBad = mismatches(replayAll(log, settings, { recompute: true }));
 
   // One answer as the app does it, and with the four button intervals for the next card.
-  const sched = answer(newSchedulingState(now), 3, now, settings);
+  const sched = answer(newSchedulingState(now), 3, now, settings, 'bench-card');
   const engine = fsrs(generatorParameters({ enable_fuzz: true, enable_short_term: true }));
   const card = engine.next(createEmptyCard(new Date(now)), new Date(now), Rating.Good).card;
   const N = 5000;
@@ -200,10 +200,10 @@ export async function run(): Promise<BenchRow[]> {
   const [bareMs, answerMs, bothMs] = (
     await interleaved([
       loop((t) => engine.next(card, new Date(t), Rating.Good)),
-      loop((t) => answer(sched, 3, t, settings)),
+      loop((t) => answer(sched, 3, t, settings, 'bench-card')),
       loop((t) => {
-        answer(sched, 3, t, settings);
-        previewIntervals(sched, t, settings);
+        answer(sched, 3, t, settings, 'bench-card');
+        previewIntervals(sched, t, settings, 'bench-card');
       }),
     ])
   ).map((ms) => ms / N) as [number, number, number];

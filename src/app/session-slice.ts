@@ -239,7 +239,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       // Show the undone card again, question side up, as Anki does.
       const view = nextView(s, { ...s.session, answers });
       const now = services.now();
-      const preview = previewIntervals(entry.before, now, s.settings);
+      const preview = previewIntervals(entry.before, now, s.settings, entry.cardId);
       update({
         ...view,
         answers,
@@ -287,7 +287,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
 /** The answer buttons' labels for a card in its current state. */
 function intervalsOf(s: RecallState, cardId: CardId, now: number): Record<Rating, string> {
   const sched = s.states.get(cardId)?.sched ?? newSchedulingState(now);
-  const preview = previewIntervals(sched, now, s.settings);
+  const preview = previewIntervals(sched, now, s.settings, cardId);
   return { 1: preview[1].label, 2: preview[2].label, 3: preview[3].label, 4: preview[4].label };
 }
 

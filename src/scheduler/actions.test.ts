@@ -28,7 +28,7 @@ describe('card actions write a log entry and the new state together', () => {
       durationMs: 5200,
     });
     expect(entry.before).toEqual(newSchedulingState(now));
-    expect(entry.after).toEqual(answer(newSchedulingState(now), 3, now, settings));
+    expect(entry.after).toEqual(answer(newSchedulingState(now), 3, now, settings, 'd:1'));
     expect(state).toEqual({
       cardId: 'd:1',
       deckId: 'd',

@@ -62,7 +62,7 @@ export function reviewEntry(
   args: BaseArgs & { rating: Rating; durationMs: number; settings: Settings },
 ): ActionResult {
   const before = args.state?.sched ?? newSchedulingState(args.now);
-  const after = answer(before, args.rating, args.now, args.settings);
+  const after = answer(before, args.rating, args.now, args.settings, args.card.id);
   return build(args, 'review', args.rating, after, args.state?.suspended ?? false, args.durationMs);
 }
 

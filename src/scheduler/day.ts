@@ -32,3 +32,14 @@ export function daysBetween(from: number, to: number, dayStartHour: number): num
   const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
   return Math.round((utc(b) - utc(a)) / 86_400_000);
 }
+
+/**
+ * The start of the study day `days` after the one `now` belongs to: where a card given an
+ * interval of `days` falls due (Anki's due = today + interval, a day number that begins at the
+ * rollover). Built from the local calendar date, so a 23 h or 25 h DST day in between does not
+ * move it off the day start, as `now + days × 24 h` would.
+ */
+export function studyDayStart(now: number, days: number, dayStartHour: number): number {
+  const s = new Date(dayStartOf(now, dayStartHour));
+  return new Date(s.getFullYear(), s.getMonth(), s.getDate() + days, dayStartHour).getTime();
+}

@@ -1,21 +1,18 @@
 // ts-fsrs behind our JSON-safe SchedulingState: times are ms numbers, phases are strings.
-// `now` is always an argument. Fuzz in ts-fsrs is seeded from the review time and the card's
-// fields, so answering is deterministic and a log replays to the same state (see replay.ts).
+// `now` is always an argument. Answering follows Anki's rules (anki-answer.ts) on ts-fsrs's memory
+// model; its fuzz is seeded by the card id and reps, so answering is deterministic and a log
+// replays to the same state (see replay.ts).
 import {
   createEmptyCard,
   default_w,
   fsrs,
   generatorParameters,
   State,
-  StrategyMode,
   type Card as FsrsCard,
   type FSRS,
-  type FSRSParameters,
-  type Grade,
-  type StepUnit,
 } from 'ts-fsrs';
-import type { CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
-import { parseStep } from './settings.ts';
+import type { CardId, CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
+import { ankiNextStates, type NextInterval } from './anki-answer.ts';
 
 const PHASE_OF: Record<State, CardPhase> = {
   [State.New]: 'new',
@@ -34,15 +31,12 @@ const engines = new Map<string, FSRS>();
 // The app passes the same settings object answer after answer: skip building the key then.
 let last: { settings: Settings; engine: FSRS } | null = null;
 
-/** One ts-fsrs engine per distinct settings, reused across answers. */
+/** One ts-fsrs engine per distinct settings, reused across calls (for retrievability). */
 export function createEngine(settings: Settings): FSRS {
   if (last?.settings === settings) return last.engine;
   const key = JSON.stringify([
     settings.desiredRetention,
     settings.maximumInterval,
-    settings.enableFuzz,
-    settings.learningSteps,
-    settings.relearningSteps,
     settings.weights,
   ]);
   let engine = engines.get(key);
@@ -51,14 +45,10 @@ export function createEngine(settings: Settings): FSRS {
       generatorParameters({
         request_retention: settings.desiredRetention,
         maximum_interval: settings.maximumInterval,
-        enable_fuzz: settings.enableFuzz,
+        enable_fuzz: false,
         enable_short_term: true,
-        learning_steps: settings.learningSteps as StepUnit[],
-        relearning_steps: settings.relearningSteps as StepUnit[],
         w: settings.weights ?? [...default_w],
       }),
-    ).useStrategy(StrategyMode.LEARNING_STEPS, (params, state, step) =>
-      learningStepPlan(params, state, step),
     );
     if (engines.size > 20) engines.clear();
     engines.set(key, engine);
@@ -118,77 +108,9 @@ export function resetState(now: number): SchedulingState {
   return newSchedulingState(now);
 }
 
-type StepPlan = Partial<Record<Grade, { scheduled_minutes: number; next_step: number }>>;
-
-const stepMinutes = (step: string): number => {
-  const ms = parseStep(step);
-  if (ms === null) throw new RangeError(`"${step}" is not a learning step.`);
-  return ms / 60_000;
-};
-
 /**
- * ts-fsrs's basic learning-steps rule (Again: first step; Hard: mean of the first two steps, or
- * 1.5 × a lone step, rounded to whole minutes; Good: the next step), read through our parseStep so
- * a step may be "30s" or "1.5m": ts-fsrs's own reader takes whole minutes only (parseInt), and
- * would read "0.5m" as 0, which graduates the card.
- */
-function learningStepPlan(
-  params: Pick<FSRSParameters, 'learning_steps' | 'relearning_steps'>,
-  state: State,
-  current: number,
-): StepPlan {
-  const relearning = state === State.Relearning || state === State.Review;
-  const steps = (relearning ? params.relearning_steps : params.learning_steps).map(stepMinutes);
-  const first = steps[0];
-  if (first === undefined || current >= steps.length) return {};
-  if (state === State.Review)
-    return { [1]: { scheduled_minutes: steps[Math.max(0, current)]!, next_step: 0 } };
-  const second = steps[1];
-  const hard = second === undefined ? first * 1.5 : (first + second) / 2;
-  const plan: StepPlan = {
-    [1]: { scheduled_minutes: first, next_step: 0 },
-    // Whole minutes as ts-fsrs rounds them (5.5 → 6), whole seconds below a minute.
-    [2]: {
-      scheduled_minutes: hard >= 1 ? Math.round(hard) : Math.round(hard * 60) / 60,
-      next_step: current,
-    },
-  };
-  const next = steps[current + 1];
-  if (next !== undefined) plan[3] = { scheduled_minutes: next, next_step: current + 1 };
-  return plan;
-}
-
-/**
- * ts-fsrs rounds a learning step's delay to whole minutes when it sets the due time; put back the
- * exact delay the step asked for, so a "30s" step brings the card back 30 seconds later.
- */
-function exactStepDue(
-  before: FsrsCard,
-  after: FsrsCard,
-  rating: Rating,
-  now: number,
-  settings: Settings,
-): FsrsCard {
-  if (after.state !== State.Learning && after.state !== State.Relearning) return after;
-  const minutes = learningStepPlan(
-    {
-      learning_steps: settings.learningSteps as StepUnit[],
-      relearning_steps: settings.relearningSteps as StepUnit[],
-    },
-    before.state,
-    before.learning_steps || 0,
-  )[rating as Grade]?.scheduled_minutes;
-  if (minutes === undefined || !(minutes > 0 && minutes < 1440)) return after;
-  return { ...after, due: new Date(now + Math.round(minutes * 60_000)) };
-}
-
-/**
- * A card's ts-fsrs form as of `now`. A new card's due date does not affect how an answer
- * schedules it. A last review later than `now` (the clock was set back, or a stored card says it
- * was reviewed after it fell due) counts as reviewed just now: ts-fsrs throws on negative elapsed
- * time ("Invalid delta_t -1" once the two fall on different UTC days). Anki does the same: its
- * elapsed days are clamped at zero (rslib/src/scheduler/answering/current.rs, `.max(0)`), and the
- * next due time is still counted from now.
+ * A card's ts-fsrs form as of `now`, for ts-fsrs's retrievability. A last review later than `now`
+ * (the clock was set back) counts as reviewed just now: ts-fsrs throws on negative elapsed time.
  */
 function input(sched: SchedulingState, now: number): FsrsCard {
   if (sched.phase === 'new' && sched.reps === 0) return createEmptyCard(new Date(now));
@@ -197,33 +119,44 @@ function input(sched: SchedulingState, now: number): FsrsCard {
   return card;
 }
 
+/** The card's state after answering `rating` at `now`, by Anki's rules (see anki-answer.ts). */
 export function answer(
   sched: SchedulingState,
   rating: Rating,
   now: number,
   settings: Settings,
+  cardId: CardId,
 ): SchedulingState {
-  const engine = createEngine(settings);
-  const before = input(sched, now);
-  const after = engine.next(before, new Date(now), rating as Grade).card;
-  return fromFsrsCard(exactStepDue(before, after, rating, now, settings));
+  return ankiNextStates(sched, now, settings, cardId)[rating].state;
 }
 
+/** Anki's button label for an interval: the step (before learning fuzz), or whole days. */
+export function intervalLabel(interval: NextInterval): string {
+  return interval.kind === 'days'
+    ? formatInterval(interval.days * DAY)
+    : formatInterval(interval.secs * 1000);
+}
+
+/**
+ * What each button would do now: the due time `answer` gives at this moment, and the label Anki
+ * shows for it. The fuzz is seeded by the card and its reps, so answering a few seconds later
+ * (within the same study day) gives the same day, and a learning step the same delay.
+ */
 export function previewIntervals(
   sched: SchedulingState,
   now: number,
   settings: Settings,
+  cardId: CardId,
 ): Record<Rating, { due: number; label: string }> {
   try {
-    const before = input(sched, now);
-    const preview = createEngine(settings).repeat(before, new Date(now));
-    const item = (r: Rating) => {
-      const due = exactStepDue(before, preview[r as Grade].card, r, now, settings).due.getTime();
-      return { due, label: formatInterval(due - now) };
-    };
+    const next = ankiNextStates(sched, now, settings, cardId);
+    const item = (r: Rating) => ({
+      due: next[r].state.due,
+      label: intervalLabel(next[r].interval),
+    });
     return { 1: item(1), 2: item(2), 3: item(3), 4: item(4) };
   } catch {
-    // The buttons are a hint: a state or setting ts-fsrs cannot use must not blank the page
+    // The buttons are a hint: a state or setting FSRS cannot use must not blank the page
     // before the person has even answered. The buttons then show no interval.
     const none = { due: now, label: '' };
     return { 1: none, 2: none, 3: none, 4: none };

@@ -4,8 +4,8 @@
 // shown, even if the settings (retention, steps, weights) or ts-fsrs changed since, so a rebuild
 // never silently moves due dates. Where the chain breaks (a merged import from two devices, a
 // lost entry), the answer is recomputed with `settings`. `recompute: true` recomputes every
-// answer. Fuzz is no obstacle: ts-fsrs seeds it from the review time, reps and
-// difficulty × stability, so recomputing with the same settings gives the same state.
+// answer. Fuzz is no obstacle: it is seeded from the card id and its reps (anki-answer.ts), so
+// recomputing with the same settings, in the same time zone, gives the same state.
 import type {
   CardId,
   CardState,
@@ -59,7 +59,7 @@ export function replayCard(
         sched =
           trust && sameSchedule(sched, e.before)
             ? e.after
-            : answer(sched, e.rating, e.time, settings);
+            : answer(sched, e.rating, e.time, settings, e.cardId);
         break;
       case 'reset':
         sched = resetState(e.time);

@@ -70,7 +70,9 @@ describe('settings validation', () => {
         expect(r.ok).toBe(true);
         if (!r.ok) continue;
         const now = Date.UTC(2026, 0, 5);
-        expect(answer(newSchedulingState(now), 4, now, r.settings).phase).toBe('review');
+        expect(answer(newSchedulingState(now), 4, now, r.settings, 'deck.md:1').phase).toBe(
+          'review',
+        );
       }
       expect(debug.mock.calls).toEqual([['[FSRS-6]auto fill w from 19 to 21 length']]);
     } finally {
