@@ -257,15 +257,22 @@ describe('2. fuzz seeded from the card (answering/mod.rs get_fuzz_seed) within f
 describe('3. Easy > Good at graduation (learning.rs answer_easy)', () => {
   it('Easy graduates at least a day past the fuzzed Good, from the first and the last step', () => {
     const t = local('2026-11-24T10:00');
-    for (const id of ids(1000)) {
-      const fresh = previewIntervals(newSchedulingState(t), t, fuzz, id);
-      const onLast = answer(newSchedulingState(t), 3, t, fuzz, id);
-      const last = previewIntervals(onLast, onLast.due, fuzz, id);
-      const days = (due: number, from: number) => daysBetween(from, due, 4);
-      expect(days(last[4].due, onLast.due)).toBeGreaterThanOrEqual(
-        days(last[3].due, onLast.due) + 1,
-      );
-      expect(days(fresh[4].due, t)).toBeGreaterThanOrEqual(2);
+    const days = (due: number, from: number) => daysBetween(from, due, 4);
+    for (const settings of [noFuzz, fuzz]) {
+      for (const id of ids(300)) {
+        // Again, then Good to the last step, all the same day: FSRS's short-term stability leaves
+        // both Good and Easy under 1.5 days, which ts-fsrs gave as 1d and 1d.
+        const failed = answer(newSchedulingState(t), 1, t, settings, id);
+        const onLast = answer(failed, 3, t + MIN, settings, id);
+        expect(onLast).toMatchObject({ phase: 'learning', learningSteps: 1 });
+        const at = t + 11 * MIN;
+        const last = previewIntervals(onLast, at, settings, id);
+        expect(last[3].label).toBe('1d');
+        expect(days(last[4].due, at)).toBeGreaterThanOrEqual(days(last[3].due, at) + 1);
+        // From the first step Easy is past what Good would give on graduating, at least 2 days.
+        const fresh = previewIntervals(newSchedulingState(t), t, settings, id);
+        expect(days(fresh[4].due, t)).toBeGreaterThanOrEqual(2);
+      }
     }
   });
 });
@@ -396,7 +403,7 @@ describe('5. review due = the start of study day (answer day + interval) (answer
     ['Australia/Lord_Howe', '2025-10-04T03:40', '2025-10-06T04:00', 'a study day late'],
     ['Pacific/Auckland', '2025-04-05T04:30', '2025-04-08T04:00', 'a study day early'],
     ['Pacific/Auckland', '2025-09-27T03:30', '2025-09-29T04:00', 'a study day late'],
-    ['Asia/Kolkata', '2025-03-29T03:30', '2025-03-31T04:00', 'no DST: same'],
+    ['Asia/Kolkata', '2025-03-29T03:30', '2025-03-31T04:00', 'the right day, not its start'],
   ];
   for (const [zone, answered, due, naive] of rows) {
     inZone(zone, () => {
