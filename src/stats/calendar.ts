@@ -3,8 +3,8 @@
 // has no streaks, so ours are defined here: a streak is a run of consecutive study days with at
 // least one answer. The current one ends today, or yesterday while today has no answer yet (the
 // day is not lost until it ends). Answers stamped after today (a clock set back) wait for their day.
-import { isAnswer } from './answers.ts';
 import { dayIndexer } from './day-index.ts';
+import { logColumns } from './log-columns.ts';
 import type { StudyDays } from './study-days.ts';
 import type { CalendarStats, StatsInput } from './types.ts';
 
@@ -15,15 +15,16 @@ export function calendarStats(input: StatsInput, days: StudyDays): CalendarStats
   const counts = new Array<number>(CALENDAR_DAYS).fill(0);
   const times = new Array<number>(CALENDAR_DAYS).fill(0);
   const studied = new Set<number>();
-  for (const entry of input.log) {
-    if (!isAnswer(entry)) continue;
-    const day = index(entry.time);
+  const { length, time, rating, durationMs } = logColumns(input.log);
+  for (let i = 0; i < length; i++) {
+    if (rating[i] === 0) continue; // not an answer
+    const day = index(time[i]!);
     if (day > 0) continue;
     studied.add(day);
     const k = day + CALENDAR_DAYS - 1;
     if (k >= 0) {
       counts[k]!++;
-      times[k]! += entry.durationMs;
+      times[k]! += durationMs[i]!;
     }
   }
   let currentStreak = 0;

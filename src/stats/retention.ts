@@ -6,8 +6,8 @@
 // Periods end where today ends. Anki cuts them into fixed 86,400 s windows back from the next
 // rollover; here they are study days (study-days.ts), so a 23- or 25-hour day stays one day:
 // today, yesterday, the last 7, 30 and 365 days including today, and all time.
-import type { DeckId, ReviewLogEntry } from '../shared/types.ts';
-import { answerType, isAnswer, lastIntervalDays, MATURE_DAYS, passed } from './answers.ts';
+import { MATURE_DAYS } from './answers.ts';
+import { logColumns, REVIEW_TYPE } from './log-columns.ts';
 import type { StudyDays } from './study-days.ts';
 import type {
   RetentionCell,
@@ -33,14 +33,11 @@ const PERIOD_BANDS: Record<RetentionPeriod, readonly number[]> = {
 };
 const PERIODS = Object.keys(PERIOD_BANDS) as RetentionPeriod[];
 
-/** Anki's filter: the answer moves the card's memory and its card had an interval of a day. */
-export function isRetentionEligible(entry: ReviewLogEntry): boolean {
-  return isAnswer(entry) && eligibleAnswer(entry, lastIntervalDays(entry));
-}
-
-/** The filter for an answer whose interval before is already known (read `before` once). */
-const eligibleAnswer = (answer: ReviewLogEntry, intervalDays: number) =>
-  answerType(answer) === 'review' || intervalDays >= 1;
+/**
+ * Anki's filter for an answer: its card was in review, or its interval before the answer was a
+ * day or more. `type` is the answer's code in log-columns.ts ANSWER_TYPES.
+ */
+const eligible = (type: number, intervalDays: number) => type === REVIEW_TYPE || intervalDays >= 1;
 
 /** Four counters per band or deck: young passed, young failed, mature passed, mature failed. */
 const SLOTS = 4;
@@ -48,46 +45,43 @@ const SLOTS = 4;
 export function retentionStats(input: StatsInput, days: StudyDays): RetentionStats {
   const end = days.start(1);
   const bandStarts = BAND_FIRST_DAYS.map((d) => days.start(d));
+  const bandCount = bandStarts.length;
   const monthStart = days.start(-29);
-  const bands = new Array<number>((BAND_FIRST_DAYS.length + 1) * SLOTS).fill(0);
-  // Per deck: the month's four counters, then all time's.
-  const decks = new Map<DeckId, number[]>();
-  let lastDeckId: DeckId | null = null;
-  let deck: number[] = [];
-  for (const entry of input.log) {
-    const t = entry.time;
-    if (t >= end || !isAnswer(entry)) continue;
-    if (entry.deckId !== lastDeckId) {
-      lastDeckId = entry.deckId;
-      let found = decks.get(lastDeckId);
-      if (!found) {
-        found = new Array<number>(2 * SLOTS).fill(0);
-        decks.set(lastDeckId, found);
-      }
-      deck = found;
+  const bands = new Array<number>((bandCount + 1) * SLOTS).fill(0);
+  const { length, time, rating, type, lastIvl, deck, deckIds } = logColumns(input.log);
+  // Per deck in the log with an answer: the month's four counters, then all time's.
+  const decks = new Array<number[] | undefined>(deckIds.length);
+  for (let i = 0; i < length; i++) {
+    const t = time[i]!;
+    const r = rating[i]!;
+    if (t >= end || r === 0) continue;
+    let counts = decks[deck[i]!];
+    if (!counts) {
+      counts = new Array<number>(2 * SLOTS).fill(0);
+      decks[deck[i]!] = counts;
     }
-    const intervalDays = lastIntervalDays(entry);
-    if (!eligibleAnswer(entry, intervalDays)) continue;
-    const slot = (intervalDays >= MATURE_DAYS ? 2 : 0) + (passed(entry) ? 0 : 1);
+    const ivl = lastIvl[i]!;
+    if (!eligible(type[i]!, ivl)) continue;
+    const slot = (ivl >= MATURE_DAYS ? 2 : 0) + (r > 1 ? 0 : 1);
     let band = 0;
-    while (band < bandStarts.length && t < bandStarts[band]!) band++;
+    while (band < bandCount && t < bandStarts[band]!) band++;
     bands[band * SLOTS + slot]!++;
-    deck[SLOTS + slot]!++;
-    if (t >= monthStart) deck[slot]!++;
+    counts[SLOTS + slot]!++;
+    if (t >= monthStart) counts[slot]!++;
   }
   const rows: RetentionRow[] = PERIODS.map((period) => {
     const sum = (slot: number) =>
       PERIOD_BANDS[period].reduce((n, band) => n + bands[band * SLOTS + slot]!, 0);
     return cells(period, [sum(0), sum(1), sum(2), sum(3)]);
   });
-  const byDeck = [...decks.keys()].sort().map((deckId) => {
-    const counts = decks.get(deckId)!;
-    return {
+  const byDeck = decks
+    .flatMap((counts, d) => (counts ? [{ deckId: deckIds[d]!, counts }] : []))
+    .sort((a, b) => (a.deckId < b.deckId ? -1 : a.deckId > b.deckId ? 1 : 0))
+    .map(({ deckId, counts }) => ({
       deckId,
       month: cells('month', counts.slice(0, SLOTS)).total,
       all: cells('all', counts.slice(SLOTS)).total,
-    };
-  });
+    }));
   return { rows, target: input.desiredRetention, byDeck };
 }
 

@@ -2,8 +2,9 @@
 // (resets and suspensions count nowhere) by the revlog type its card's phase before the answer
 // gives — learning (new cards included), review, relearning — and the table under Anki's graph:
 // days studied, totals, averages over every day of the window and over the days studied.
-import { answerType, byAnswerType, isAnswer } from './answers.ts';
+import { byAnswerType } from './answers.ts';
 import { dayIndexer } from './day-index.ts';
+import { ANSWER_TYPES, logColumns } from './log-columns.ts';
 import type { StudyDays } from './study-days.ts';
 import type { ReviewsStats, StatsInput } from './types.ts';
 
@@ -20,14 +21,16 @@ export function reviewsStats(input: StatsInput, days: StudyDays, range: number):
   const to = days.start(1);
   let totalCount = 0;
   let totalTimeMs = 0;
-  for (const entry of input.log) {
-    if (entry.time < from || entry.time >= to || !isAnswer(entry)) continue;
-    const k = index(entry.time) + range - 1;
-    const type = answerType(entry);
-    count[k]![type]++;
-    timeMs[k]![type] += entry.durationMs;
+  const { length, time, rating, type, durationMs } = logColumns(input.log);
+  for (let i = 0; i < length; i++) {
+    const t = time[i]!;
+    if (t < from || t >= to || rating[i] === 0) continue;
+    const k = index(t) + range - 1;
+    const answerType = ANSWER_TYPES[type[i]!]!;
+    count[k]![answerType]++;
+    timeMs[k]![answerType] += durationMs[i]!;
     totalCount++;
-    totalTimeMs += entry.durationMs;
+    totalTimeMs += durationMs[i]!;
   }
   let daysStudied = 0;
   for (const c of count) if (c.learning + c.review + c.relearning > 0) daysStudied++;

@@ -4,13 +4,15 @@
 // Anki also counts rows stamped after the next rollover (a clock set back); here today ends where
 // the calendar's today ends, so the two never disagree.
 import type { CardId } from '../shared/types.ts';
-import { answerType, byAnswerType, isAnswer, isMatureBefore, passed } from './answers.ts';
+import { byAnswerType, MATURE_DAYS } from './answers.ts';
+import { ANSWER_TYPES, logColumns } from './log-columns.ts';
 import type { StudyDays } from './study-days.ts';
 import type { StatsInput, TodayStats } from './types.ts';
 
 export function todayStats(input: StatsInput, days: StudyDays): TodayStats {
   const from = days.start(0);
   const to = days.start(1);
+  const { log, length, time, rating, type, wasNew, lastIvl, durationMs } = logColumns(input.log);
   const cards = new Set<CardId>();
   const byType = byAnswerType();
   const mature = { answers: 0, passed: 0 };
@@ -18,18 +20,19 @@ export function todayStats(input: StatsInput, days: StudyDays): TodayStats {
   let newIntroduced = 0;
   let again = 0;
   let timeMs = 0;
-  for (const entry of input.log) {
-    if (entry.time < from || entry.time >= to || !isAnswer(entry)) continue;
+  for (let i = 0; i < length; i++) {
+    const t = time[i]!;
+    const r = rating[i]!;
+    if (t < from || t >= to || r === 0) continue;
     answers++;
-    timeMs += entry.durationMs;
-    cards.add(entry.cardId);
-    byType[answerType(entry)]++;
-    if (entry.before.phase === 'new') newIntroduced++;
-    const ok = passed(entry);
-    if (!ok) again++;
-    if (isMatureBefore(entry)) {
+    timeMs += durationMs[i]!;
+    cards.add(log[i]!.cardId);
+    byType[ANSWER_TYPES[type[i]!]!]++;
+    newIntroduced += wasNew[i]!;
+    if (r === 1) again++;
+    if (lastIvl[i]! >= MATURE_DAYS) {
       mature.answers++;
-      if (ok) mature.passed++;
+      if (r > 1) mature.passed++;
     }
   }
   return {
