@@ -22,8 +22,10 @@ export interface ChartSeries {
 
 export interface ChartBar {
   key: string;
-  /** Axis and table label of the bar. */
+  /** Caption and table label of the bar. */
   label: string;
+  /** A shorter label for the axis (default: `label`). */
+  tick?: string;
   /** One value per series, in the order of `series`. */
   values: number[];
   /** Drawn apart (the "Overdue" bar of the forecast). */
@@ -44,6 +46,10 @@ export interface BarChartProps {
   height?: number;
   /** The caption while no bar is chosen. */
   hint?: string;
+  /** Values are whole numbers: no axis tick between them. */
+  integer?: boolean;
+  /** Scrolled to the last bar on arrival (today, when the bars run up to it). */
+  startAtEnd?: boolean;
 }
 
 const MARGIN = { top: 8, right: 8, bottom: 24, left: 44 };
@@ -58,6 +64,8 @@ export function BarChart({
   minStep = 8,
   height = 180,
   hint = 'Point at or tap a bar to see its value; in the chart, the arrow keys move along the bars.',
+  integer = true,
+  startAtEnd = false,
 }: BarChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const boxWidth = useWidth(frame, 640);
@@ -68,10 +76,15 @@ export function BarChart({
   const plotH = height - MARGIN.top - MARGIN.bottom;
   const step = n > 0 ? plotW / n : plotW;
   const totals = bars.map((b) => b.values.reduce((a, v) => a + (Number.isFinite(v) ? v : 0), 0));
-  const [, top = 1] = nice(0, Math.max(1, ...totals), 4);
+  const [, top = 1] = nice(0, Math.max(integer ? 4 : 0.1, ...totals), 4);
+  const yTicks = ticks(0, top, 4).filter((t) => !integer || Number.isInteger(t));
   const y = (v: number) => MARGIN.top + plotH - (v / top) * plotH;
   const labelEvery = Math.max(1, Math.ceil(LABEL_SPACE / step));
   const chosen = active !== null && active < n ? active : null;
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (el && startAtEnd) el.scrollLeft = el.scrollWidth;
+  }, [startAtEnd, width]);
 
   const pick = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -129,7 +142,7 @@ export function BarChart({
             if (e.pointerType === 'mouse') setActive(null);
           }}
         >
-          {ticks(0, top, 4).map((t) => (
+          {yTicks.map((t) => (
             <g key={t} className="chart-grid">
               <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
               <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
@@ -168,14 +181,14 @@ export function BarChart({
                   base += v;
                   return r;
                 })}
-                {i % labelEvery === 0 && (
+                {i % labelEvery === 0 && MARGIN.left + (i + 0.5) * step + 28 < width && (
                   <text
                     className="chart-label"
                     x={MARGIN.left + i * step + step / 2}
                     y={height - 6}
                     textAnchor={i === 0 ? 'start' : 'middle'}
                   >
-                    {bar.label}
+                    {bar.tick ?? bar.label}
                   </text>
                 )}
               </g>
@@ -203,30 +216,32 @@ export function BarChart({
           ))}
         </ul>
       )}
-      <table className="sr-only" aria-label={title}>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-            {series.length > 1 && <th scope="col">Total</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar, i) => (
-            <tr key={bar.key}>
-              <th scope="row">{bar.label}</th>
-              {series.map((s, k) => (
-                <td key={s.key}>{format(bar.values[k] ?? 0)}</td>
+      <div className="sr-only">
+        <table aria-label={title}>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
               ))}
-              {series.length > 1 && <td>{format(totals[i] ?? 0)}</td>}
+              {series.length > 1 && <th scope="col">Total</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((bar, i) => (
+              <tr key={bar.key}>
+                <th scope="row">{bar.label}</th>
+                {series.map((s, k) => (
+                  <td key={s.key}>{format(bar.values[k] ?? 0)}</td>
+                ))}
+                {series.length > 1 && <td>{format(totals[i] ?? 0)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 // The last year of study days as a heatmap: weeks are columns, Sunday on top; darker means more
 // answers; today has a ring. The caption names the day under the pointer, finger or keyboard.
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { EmptyNote } from './chart-controls.tsx';
 import { formatCount, formatDay, formatTime, plural, weekdayOf } from './format.ts';
 import type { CalendarStats } from './types.ts';
@@ -55,12 +55,17 @@ export function CalendarChart({ calendar }: { calendar: CalendarStats }) {
       el.scrollLeft = x - el.clientWidth / 2;
   };
 
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (el) el.scrollLeft = el.scrollWidth; // today in view on a narrow screen
+  }, [n]);
+
+  // A month's name over the week its first day falls in; none where it would crowd the next.
   const months: { col: number; label: string }[] = [];
   days.forEach((d, i) => {
-    if (d.date.endsWith('-01') || i === 0) {
-      const col = pos(i).col;
-      if (col < cols - 1 || i === 0) months.push({ col, label: formatDay(d.date).split(' ')[0]! });
-    }
+    if (!d.date.endsWith('-01')) return;
+    const col = pos(i).col;
+    if (col <= cols - 2) months.push({ col, label: formatDay(d.date).split(' ')[0]! });
   });
 
   const describe = (i: number) => {
@@ -163,24 +168,26 @@ export function CalendarChart({ calendar }: { calendar: CalendarStats }) {
         ))}
         More
       </p>
-      <table className="sr-only" aria-label="Days with answers in the last year">
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Time</th>
-          </tr>
-        </thead>
-        <tbody>
-          {studied.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{d.index === 0 ? 'Today' : formatDay(d.date, true)}</th>
-              <td>{formatCount(d.count)}</td>
-              <td>{formatTime(d.timeMs)}</td>
+      <div className="sr-only">
+        <table aria-label="Days with answers in the last year">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Answers</th>
+              <th scope="col">Time</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {studied.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{d.index === 0 ? 'Today' : formatDay(d.date, true)}</th>
+                <td>{formatCount(d.count)}</td>
+                <td>{formatTime(d.timeMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

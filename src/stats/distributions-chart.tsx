@@ -32,8 +32,8 @@ export function DistributionsChart({ distributions }: { distributions: Distribut
       <div className="stats-controls">
         <Segmented label="Distribution" options={KINDS} value={kind} onChange={setKind} />
       </div>
+      <p className="muted small">{ABOUT[kind]}</p>
       <p className="stats-facts">
-        <span className="muted small">{ABOUT[kind]}</span>
         <span>
           Cards: <strong>{formatCount(histogram.total)}</strong>
         </span>
@@ -48,7 +48,7 @@ export function DistributionsChart({ distributions }: { distributions: Distribut
           </span>
         )}
         <span>
-          Cards you would recall now: <strong>{formatOne(distributions.knownNow)}</strong>
+          Cards you would recall now: <strong>{formatCount(distributions.knownNow)}</strong>
         </span>
       </p>
       {histogram.total === 0 || histogram.bins.length === 0 ? (
@@ -60,10 +60,11 @@ export function DistributionsChart({ distributions }: { distributions: Distribut
           bars={histogram.bins.map((b) => ({
             key: `${b.from}`,
             label: `${unit(b.from)}–${unit(b.to)}`,
+            tick: unit(b.from),
             values: [b.count],
           }))}
           labelHeader={KINDS.find(([k]) => k === kind)![1]}
-          minStep={14}
+          minStep={10}
         />
       )}
     </>

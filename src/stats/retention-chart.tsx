@@ -29,6 +29,10 @@ function Cell({ cell }: { cell: RetentionCell }) {
   );
 }
 
+/** The bar starts at 50%: retention below it is rare, and the space goes to telling 89% from 91%. */
+const FLOOR = 0.5;
+const at = (r: number) => ((Math.min(1, Math.max(FLOOR, r)) - FLOOR) / (1 - FLOOR)) * 80;
+
 /** A bar of the rate with a tick at the target, and a word that does not rely on colour. */
 export function TargetMark({ rate, target }: { rate: number | null; target: number }) {
   if (rate === null) return <span className="muted">—</span>;
@@ -40,12 +44,12 @@ export function TargetMark({ rate, target }: { rate: number | null; target: numb
         <rect
           x={0}
           y={2}
-          width={Math.max(1, Math.min(1, rate) * 80)}
+          width={Math.max(1, at(rate))}
           height={8}
           rx={2}
           className={above ? 'fill above' : 'fill below'}
         />
-        <line x1={target * 80} x2={target * 80} y1={0} y2={12} className="target" />
+        <line x1={at(target)} x2={at(target)} y1={0} y2={12} className="target" />
       </svg>
       <span className={above ? 'verdict above' : 'verdict below'}>
         {above ? '▲ above' : '▼ below'}
@@ -61,7 +65,7 @@ function Table({ label, head, children }: { label: string; head: string[]; child
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>
+              <th key={h} scope="col" className={i > 0 && i < head.length - 1 ? 'num' : undefined}>
                 {h}
               </th>
             ))}
@@ -117,7 +121,7 @@ export function RetentionChart({
           <h3>By deck</h3>
           <Table
             label="True retention by deck"
-            head={['Deck', 'Last 30 days', 'All time', 'Against target']}
+            head={['Deck', 'Last 30 days', 'All time', 'All time against target']}
           >
             {byDeck.map((d) => (
               <tr key={d.deckId}>
@@ -125,7 +129,7 @@ export function RetentionChart({
                 <Cell cell={d.month} />
                 <Cell cell={d.all} />
                 <td>
-                  <TargetMark rate={d.month.rate ?? d.all.rate} target={target} />
+                  <TargetMark rate={d.all.rate} target={target} />
                 </td>
               </tr>
             ))}

@@ -43,9 +43,10 @@ export function ReviewsChart({ reviews }: { reviews: ReviewsStats[] }) {
           {formatCount(window.range)}
         </span>
         <span>
-          Per day: <strong>{formatOne(window.countPerDay)}</strong> answers,{' '}
-          {formatMinutes(window.timeMsPerDay)} (on days studied{' '}
-          {formatOne(window.countPerStudiedDay)}, {formatMinutes(window.timeMsPerStudiedDay)})
+          Per day: <strong>{formatOne(window.countPerDay)}</strong> answers in{' '}
+          {formatTime(window.timeMsPerDay)}; on days studied{' '}
+          <strong>{formatOne(window.countPerStudiedDay)}</strong> in{' '}
+          {formatTime(window.timeMsPerStudiedDay)}
         </span>
       </p>
       {window.totalCount === 0 ? (
@@ -58,6 +59,8 @@ export function ReviewsChart({ reviews }: { reviews: ReviewsStats[] }) {
           format={byTime ? formatMinutes : formatCount}
           labelHeader="Day"
           minStep={range === 365 ? 3 : 8}
+          integer={!byTime}
+          startAtEnd
         />
       )}
     </>

@@ -111,6 +111,7 @@ export function WorkloadChart({
               values: measure === 'reviews' ? [d.reviews, d.newCards] : [d.seconds / 60],
             }))}
             format={measure === 'reviews' ? formatCount : formatOne}
+            integer={measure === 'reviews'}
             labelHeader="Day"
             minStep={days === 365 ? 3 : 6}
           />

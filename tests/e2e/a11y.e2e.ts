@@ -127,7 +127,10 @@ describe.each(['light', 'dark'] as const)('every screen in %s mode', (colorSchem
       await check('deck browser, card details');
       await go('#/settings', 'form.settings');
       await check('settings');
-      for (const hash of ['#/review/nope', '#/browse/nope', '#/nonsense', '#/stats']) {
+      await go('#/stats', '[data-section="stats-calendar"]');
+      await page.getByTestId('known-at-end').waitFor();
+      await check('stats');
+      for (const hash of ['#/review/nope', '#/browse/nope', '#/nonsense']) {
         await go(hash, '.not-found');
         await check(`not found: ${hash}`);
       }
