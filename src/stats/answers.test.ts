@@ -29,6 +29,14 @@ describe('answers', () => {
       10 / 1440,
     );
     expect(lastIntervalDays(makeEntry({ before: NEW_BEFORE }))).toBe(0);
+    // A '1d' step answered at 20:00 waits for the next day start (8 h later): 1 whole day.
+    const dayStep = {
+      phase: 'learning',
+      scheduledDays: 1,
+      lastReview: t - 8 * 3_600_000,
+      due: t,
+    } as const;
+    expect(lastIntervalDays(makeEntry({ before: dayStep }))).toBe(1);
   });
 
   it('calls a card mature before the answer from 21 days, and Hard/Good/Easy passed', () => {

@@ -30,13 +30,16 @@ export function answerType(entry: ReviewLogEntry): AnswerType {
 }
 
 /**
- * The interval before the answer in days, Anki's `lastIvl`.
+ * The interval before the answer in days, Anki's `lastIvl` (which Anki takes from the card's
+ * state before the answer: answering/revlog.rs, RevlogEntryPartial).
  * - review phase: the scheduled interval, `before.scheduledDays`.
- * - learning / relearning phase: the step the card was waiting out, (due − last review) in
- *   fractional days. Anki writes that step as negative seconds; ts-fsrs moves a card whose step
- *   is a day or longer to the review phase (with scheduledDays set), so here it is always < 1 day
- *   and such an answer is young and, for true retention, not eligible — as in Anki, where only a
- *   step of ≥ 1 day (lastIvl ≤ −86,400) makes a learning answer eligible.
+ * - learning / relearning phase, a step that reached a later study day (the scheduler keeps such
+ *   a card in learning with `scheduledDays` whole days, due at that day's start, as Anki's
+ *   interday learning does): those days. Anki writes these steps as days too, or as ≤ −86,400 s
+ *   for a step of a day or more, so the answer is young and eligible for true retention.
+ * - learning / relearning phase, a step within the day: (due − last review) in fractional days,
+ *   under 1 — Anki's negative seconds — so young and not eligible. (Anki also turns such a step
+ *   into 1 day when the answer comes within one step of the rollover; that quirk is not copied.)
  * - new: 0.
  */
 export function lastIntervalDays(entry: ReviewLogEntry): number {
@@ -46,6 +49,7 @@ export function lastIntervalDays(entry: ReviewLogEntry): number {
       return b.scheduledDays;
     case 'learning':
     case 'relearning':
+      if (b.scheduledDays >= 1) return b.scheduledDays;
       return b.lastReview === null ? 0 : Math.max(0, b.due - b.lastReview) / DAY_MS;
     case 'new':
       return 0;

@@ -67,10 +67,31 @@ describe('retentionStats (Anki retention.rs calculate_true_retention)', () => {
     expect(today.total.rate).toBeCloseTo(4 / 6);
   });
 
-  it('takes a learning answer whose step was a day or more, as Anki does (lastIvl ≤ −86,400)', () => {
-    // ts-fsrs never leaves such a card in learning, but a state written by an older version may.
-    const log = [makeEntry({ time: noonOn(0), before: inStep('learning', noonOn(0), 1440) })];
-    expect(row(retention(makeInput({ now: NOW, log })), 'today').young.passed).toBe(1);
+  it('takes a learning answer whose step reached a later day, as Anki does (lastIvl in days)', () => {
+    const now = noonOn(0);
+    const log = [
+      // A '1d' step given at 20:00 yesterday, due at today's 04:00 start: 1 whole day before.
+      makeEntry({
+        time: now,
+        before: {
+          phase: 'learning',
+          scheduledDays: 1,
+          lastReview: now - 16 * 3_600_000,
+          due: now - 8 * 3_600_000,
+        },
+      }),
+      // A relearning step of a full day kept as a timestamp (older states): 1 day, eligible too.
+      makeEntry({
+        time: now + 60_000,
+        rating: 1,
+        before: inStep('relearning', now + 60_000, 1440),
+      }),
+    ];
+    expect(row(retention(makeInput({ now: NOW, log })), 'today').young).toEqual({
+      passed: 1,
+      failed: 1,
+      rate: 0.5,
+    });
   });
 
   it('fills each period with its study days: today, yesterday, 7, 30, 365 days, all', () => {

@@ -1,8 +1,8 @@
 // True retention, as Anki's `calculate_true_retention` (rslib/src/stats/graphs/retention.rs):
 // every eligible answer counts (no first-of-day rule). Eligible: an answer (resets and suspensions
-// are not) to a card in review, or one whose interval before the answer was a day or more (in
-// Anki a learning step of ≥ 1 day; ts-fsrs puts such a card in review, so here that is the review
-// phase). Passed = Hard, Good or Easy; young/mature by the interval before the answer (< 21 days).
+// are not) to a card in review, or one whose interval before the answer was a day or more (a
+// learning step that reached a later study day: answers.ts lastIntervalDays). Passed = Hard, Good
+// or Easy; young/mature by the interval before the answer (< 21 days).
 // Periods end where today ends. Anki cuts them into fixed 86,400 s windows back from the next
 // rollover; here they are study days (study-days.ts), so a 23- or 25-hour day stays one day:
 // today, yesterday, the last 7, 30 and 365 days including today, and all time.
