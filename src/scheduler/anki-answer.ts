@@ -1,7 +1,7 @@
 // What each answer button does to a card, by Anki's FSRS rules (rslib/src/scheduler/states/ and
 // answering/), built on ts-fsrs's pure memory model (FSRSAlgorithm.next_state). ts-fsrs's own
-// scheduler (`FSRS.next`) differs from Anki in how it counts days, fuzzes, orders the buttons and
-// walks learning steps; /work/shared/ANKI-SCHEDULING.md lists each difference. `now` and the
+// scheduler (`FSRS.next`) differs from Anki in how it counts days (UTC dates), fuzzes (seeded by
+// the answer time, after rounding), orders the buttons and walks learning steps. `now` and the
 // settings are arguments, so the same inputs always give the same state (replay.ts relies on it).
 import { default_w, FSRSAlgorithm, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
 import type { CardId, CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
@@ -331,8 +331,10 @@ export function ankiNextStates(
   const algorithm = algorithmFor(settings);
   const fresh = sched.phase === 'new';
   // Study days between the answers (answering/mod.rs: days from the last review to the next
-  // rollover): 0 within one study day, which selects FSRS's short-term stability. A last review
-  // after `now` (a clock set back) counts as today, as Anki clamps at zero (current.rs).
+  // rollover): 0 within one study day, which selects FSRS's short-term stability. Counted on local
+  // calendar dates, so a 25 h DST day is one day (Anki's 86,400 s division can count it as two
+  // for an answer just after the rollover). A last review after `now` (a clock set back) counts
+  // as today, as Anki clamps at zero (current.rs).
   const elapsed =
     fresh || sched.lastReview === null
       ? 0

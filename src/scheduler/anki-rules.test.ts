@@ -1,5 +1,5 @@
 // Each row states one of Anki's FSRS scheduling rules and the place in Anki's source it mirrors
-// (ankitects/anki rslib/src/scheduler/…; see /work/shared/ANKI-SCHEDULING.md). Times are fixed to
+// (ankitects/anki rslib/src/scheduler/…; fsrs-rs src/ for the memory model). Times are fixed to
 // the minute and written in local time; the rules that depend on the day run under several time
 // zones, DST days included (process.env.TZ set at runtime takes effect for Date in Node).
 import fc from 'fast-check';
