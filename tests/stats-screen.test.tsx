@@ -180,6 +180,9 @@ describe('the Stats screen from figures', () => {
     expect(screen.getAllByText('No answers in this period yet.')).toHaveLength(2);
     expect(screen.getByText(/Nothing is due in the next 30 days/)).toBeInTheDocument();
     expect(screen.getByText(/No review answers yet/)).toBeInTheDocument();
+    // A rate with nothing to divide reads as a dash, not 0% (or NaN%).
+    const retention = screen.getByRole('table', { name: 'True retention by period' });
+    expect(within(retention).getByRole('row', { name: /All time/ })).not.toHaveTextContent('%');
     expect(screen.getByText(/No cards here yet/)).toBeInTheDocument();
     expect(container.textContent).not.toMatch(/NaN|undefined|Infinity/);
   });

@@ -54,6 +54,8 @@ export interface BarChartProps {
 
 const MARGIN = { top: 8, right: 8, bottom: 24, left: 44 };
 const LABEL_SPACE = 64;
+/** Rough width of a character of the 11 px axis labels, to keep labels from running together. */
+const CHAR_W = 7;
 
 export function BarChart({
   title,
@@ -80,6 +82,18 @@ export function BarChart({
   const yTicks = ticks(0, top, 4).filter((t) => !integer || Number.isInteger(t));
   const y = (v: number) => MARGIN.top + plotH - (v / top) * plotH;
   const labelEvery = Math.max(1, Math.ceil(LABEL_SPACE / step));
+  const labelled = new Set<number>();
+  let lastEnd = -Infinity;
+  for (let i = 0; i < n; i += labelEvery) {
+    const text = bars[i]!.tick ?? bars[i]!.label;
+    const w = text.length * CHAR_W;
+    const mid = MARGIN.left + (i + 0.5) * step;
+    const [from, to] = i === 0 ? [MARGIN.left, MARGIN.left + w] : [mid - w / 2, mid + w / 2];
+    if (from > lastEnd + 10 && to < width) {
+      labelled.add(i);
+      lastEnd = to;
+    }
+  }
   const chosen = active !== null && active < n ? active : null;
   useLayoutEffect(() => {
     const el = frame.current;
@@ -181,7 +195,7 @@ export function BarChart({
                   base += v;
                   return r;
                 })}
-                {i % labelEvery === 0 && MARGIN.left + (i + 0.5) * step + 28 < width && (
+                {labelled.has(i) && (
                   <text
                     className="chart-label"
                     x={MARGIN.left + i * step + step / 2}

@@ -89,6 +89,14 @@ describe('the Stats screen', () => {
       expect(await today.getAttribute('data-count')).toBe('5');
       expect(await today.getAttribute('class')).not.toMatch(/heat-0/);
 
+      // Values on hover: the caption names the bar under the pointer (today's, at the right end).
+      const perDay = page.getByRole('region', { name: 'Answers per day, chart' }).locator('svg');
+      const box = (await perDay.boundingBox())!;
+      await perDay.hover({ position: { x: box.width - 12, y: box.height / 2 } });
+      expect(
+        await page.locator('[data-section="stats-reviews"] .chart-caption').innerText(),
+      ).toMatch(/^Today: 5 \(Learning \d, Review \d, Relearning \d\)$/);
+
       const forecast = page.getByRole('region', { name: 'Cards due per day, chart' });
       expect(await forecast.locator('svg rect').count()).toBeGreaterThan(0);
 
