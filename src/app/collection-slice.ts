@@ -1,5 +1,11 @@
 // Decks, settings and progress: loading from storage, card actions, undo, backup.
-import { resetEntry, suspendEntry, unsuspendEntry, undoTarget } from '../scheduler/actions.ts';
+import {
+  rebasedClock,
+  resetEntry,
+  suspendEntry,
+  unsuspendEntry,
+  undoTarget,
+} from '../scheduler/actions.ts';
 import { dayStartOf, nextDayStart } from '../scheduler/day.ts';
 import { reviewLogToCsv } from '../scheduler/optimizer-csv.ts';
 import { replayAll } from '../scheduler/replay.ts';
@@ -158,7 +164,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     const { entry, state } = build({ card, state: stored, now });
     await persistAction(entry, state, {
       lastLogId: stored?.lastLogId,
-      rebase: (current) => build({ card, state: current, now, id: entry.id }),
+      rebase: (current) => build({ card, state: current, ...rebasedClock(now, entry.id, current) }),
     });
   };
 

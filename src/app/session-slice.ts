@@ -2,7 +2,7 @@
 import { newSchedulingState, previewIntervals } from '../scheduler/fsrs.ts';
 import { nextDayStart } from '../scheduler/day.ts';
 import { buildQueue } from '../scheduler/queue.ts';
-import { reviewEntry } from '../scheduler/actions.ts';
+import { rebasedClock, reviewEntry } from '../scheduler/actions.ts';
 import type { Card, CardId, CardState, DeckId, Rating } from '../shared/types.ts';
 import { withEntry } from './collection-slice.ts';
 import type { RecallState, SliceCreator } from './store.ts';
@@ -174,7 +174,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
         // meanwhile, the answer is built again on that tab's state as it is written.
         const saved = s.saveAnswer(entry, state, {
           lastLogId: basisState?.lastLogId,
-          rebase: (stored) => reviewEntry({ ...args, state: stored, id: entry.id }),
+          rebase: (stored) =>
+            reviewEntry({ ...args, ...rebasedClock(now, entry.id, stored), state: stored }),
         });
         const patchAhead = withEntry(s, entry, state);
         const applied = { ...s, ...patchAhead };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
-import { resetEntry, reviewEntry, suspendEntry, undoTarget, unsuspendEntry } from './actions.ts';
+import {
+  rebasedClock,
+  resetEntry,
+  reviewEntry,
+  suspendEntry,
+  undoTarget,
+  unsuspendEntry,
+} from './actions.ts';
+import { logIdTime, newLogId } from './ids.ts';
 import { answer, newSchedulingState } from './fsrs.ts';
 
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
@@ -74,5 +82,26 @@ describe('card actions write a log entry and the new state together', () => {
     });
     // Undoing a card's first answer leaves no stored state: the card is new again.
     expect(undoTarget(r1.entry, r1.state, null, now)).toBeNull();
+  });
+});
+
+describe('rebasedClock', () => {
+  // Guards: two tabs answering one card at once left the rebased answer with its earlier time and
+  // id, before the other tab's answer it was built on, so the log replayed in the wrong order.
+  const at = (t: number) => newLogId(t, () => 0.5);
+  it('keeps time and id when the stored change is older', () => {
+    const id = at(2_000);
+    expect(rebasedClock(2_000, id, { lastLogId: at(1_000), updatedAt: 1_000 })).toEqual({
+      now: 2_000,
+      id,
+    });
+    expect(rebasedClock(2_000, id, undefined)).toEqual({ now: 2_000, id });
+  });
+  it('moves the change after a stored change made at the same time or later', () => {
+    const stored = { lastLogId: at(2_005), updatedAt: 2_005 };
+    const moved = rebasedClock(2_000, at(2_000), stored);
+    expect(moved.now).toBe(2_006);
+    expect(moved.id > stored.lastLogId).toBe(true);
+    expect(logIdTime(moved.id)).toBe(2_006);
   });
 });

@@ -9,7 +9,7 @@ import type {
   Settings,
 } from '../shared/types.ts';
 import { answer, newSchedulingState, resetState } from './fsrs.ts';
-import { newLogId } from './ids.ts';
+import { logIdTime, newLogId } from './ids.ts';
 
 export interface ActionResult {
   entry: ReviewLogEntry;
@@ -23,6 +23,23 @@ interface BaseArgs {
   random?: () => number;
   /** Keeps this entry id: the same change built again on another state (see `rebaseOn`). */
   id?: string;
+}
+
+/**
+ * The time and id of a change built again on `stored` (another tab changed the card first, see
+ * storage's commit basis). When the stored state's own last entry is as late as this change, the
+ * change moves just after it, so the log read by time or by id lists the changes in the order
+ * they were applied, and replaying it gives the states that were stored.
+ */
+export function rebasedClock(
+  now: number,
+  id: string,
+  stored: Pick<CardState, 'lastLogId' | 'updatedAt'> | undefined,
+  random?: () => number,
+): { now: number; id: string } {
+  if (!stored?.lastLogId || stored.lastLogId < id) return { now, id };
+  const after = Math.max(now, stored.updatedAt + 1, logIdTime(stored.lastLogId) + 1);
+  return { now: after, id: newLogId(after, random) };
 }
 
 function build(

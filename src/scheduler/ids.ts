@@ -9,3 +9,8 @@ export function newLogId(now: number, random: () => number = Math.random): strin
 export function logIdLowerBound(time: number): string {
   return Math.max(0, Math.floor(time)).toString(36).padStart(9, '0');
 }
+
+/** The time (ms) an entry id was made at: its first 9 base36 digits. */
+export function logIdTime(id: string): number {
+  return parseInt(id.slice(0, 9), 36);
+}
