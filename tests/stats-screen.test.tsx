@@ -11,6 +11,7 @@ import { computeStats } from '../src/stats/compute-stats.ts';
 import { StatsScreen, type StatsScreenProps } from '../src/stats/stats-screen.tsx';
 import type { StatsFigures } from '../src/stats/types.ts';
 import { WorkloadChart, type WorkloadView } from '../src/stats/workload-chart.tsx';
+import { SessionSummary } from '../src/review/session-summary.tsx';
 import { mountApp, TEST_NOW } from './mount-app.tsx';
 
 const empty = (): StatsFigures =>
@@ -286,6 +287,34 @@ describe('the Stats screen in the app', () => {
     expect(document.querySelector(`tr[data-card="${beta.id}"]`)).toHaveAttribute(
       'aria-selected',
       'true',
+    );
+  });
+
+  it('is linked from Home and from the end of a session', async () => {
+    await mountApp('#/', DECK('Alpha'));
+    expect(await screen.findByRole('link', { name: 'Statistics' })).toHaveAttribute(
+      'href',
+      '#/stats',
+    );
+    render(
+      <SessionSummary
+        summary={{
+          cards: 1,
+          timeMs: 1000,
+          ratings: { 1: 0, 2: 0, 3: 1, 4: 0 },
+          nextDue: null,
+          remaining: 0,
+        }}
+        now={TEST_NOW}
+        ended={false}
+        onHome={() => {}}
+        onUndo={null}
+        statsHref="#/stats"
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'See your statistics' })).toHaveAttribute(
+      'href',
+      '#/stats',
     );
   });
 });
