@@ -136,6 +136,18 @@ describe('the Stats screen from figures', () => {
     expect(within(section('Answers and time per day')).getByText(/: 0 \(Learning 0/)).toBeVisible();
   });
 
+  it('shows time per day in minutes once a day passes two minutes', async () => {
+    renderScreen(fixture());
+    await userEvent.click(screen.getByRole('button', { name: 'Time' }));
+    const table = screen.getByRole('table', { name: 'Time per day' });
+    const row = within(table).getByRole('row', { name: /^Today/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1.5 min', '1 min', '0 min', '2.5 min']);
+  });
+
   it('names the bar under a finger', () => {
     renderScreen(fixture());
     const svg = screen

@@ -73,13 +73,15 @@ export function BarChart({
   const boxWidth = useWidth(frame, 640);
   const [active, setActive] = useState<number | null>(null);
   const n = bars.length;
-  const width = Math.max(boxWidth, MARGIN.left + MARGIN.right + n * minStep);
-  const plotW = width - MARGIN.left - MARGIN.right;
-  const plotH = height - MARGIN.top - MARGIN.bottom;
-  const step = n > 0 ? plotW / n : plotW;
   const totals = bars.map((b) => b.values.reduce((a, v) => a + (Number.isFinite(v) ? v : 0), 0));
   const [, top = 1] = nice(0, Math.max(integer ? 4 : 0.1, ...totals), 4);
   const yTicks = ticks(0, top, 4).filter((t) => !integer || Number.isInteger(t));
+  // Room for the longest axis value ("0.3 min") left of the plot.
+  const left = Math.max(MARGIN.left, ...yTicks.map((t) => format(t).length * CHAR_W + 12));
+  const width = Math.max(boxWidth, left + MARGIN.right + n * minStep);
+  const plotW = width - left - MARGIN.right;
+  const plotH = height - MARGIN.top - MARGIN.bottom;
+  const step = n > 0 ? plotW / n : plotW;
   const y = (v: number) => MARGIN.top + plotH - (v / top) * plotH;
   const labelEvery = Math.max(1, Math.ceil(LABEL_SPACE / step));
   const labelled = new Set<number>();
@@ -87,8 +89,8 @@ export function BarChart({
   for (let i = 0; i < n; i += labelEvery) {
     const text = bars[i]!.tick ?? bars[i]!.label;
     const w = text.length * CHAR_W;
-    const mid = MARGIN.left + (i + 0.5) * step;
-    const [from, to] = i === 0 ? [MARGIN.left, MARGIN.left + w] : [mid - w / 2, mid + w / 2];
+    const mid = left + (i + 0.5) * step;
+    const [from, to] = i === 0 ? [left, left + w] : [mid - w / 2, mid + w / 2];
     if (from > lastEnd + 10 && to < width) {
       labelled.add(i);
       lastEnd = to;
@@ -102,7 +104,7 @@ export function BarChart({
 
   const pick = (e: PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const i = Math.floor((e.clientX - box.left - MARGIN.left) / step);
+    const i = Math.floor((e.clientX - box.left - left) / step);
     setActive(i >= 0 && i < n ? i : null);
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -122,7 +124,7 @@ export function BarChart({
     e.preventDefault();
     setActive(to);
     const el = frame.current;
-    const x = MARGIN.left + to * step;
+    const x = left + to * step;
     if (el && (x < el.scrollLeft || x > el.scrollLeft + el.clientWidth - step))
       el.scrollLeft = x - el.clientWidth / 2;
   };
@@ -138,83 +140,87 @@ export function BarChart({
 
   return (
     <figure className="chart">
-      <div
-        ref={frame}
-        className="chart-frame"
-        role="region"
-        aria-label={`${title}, chart`}
-        tabIndex={0}
-        onKeyDown={onKey}
-      >
-        <svg
-          width={width}
-          height={height}
-          aria-hidden="true"
-          onPointerMove={pick}
-          onPointerDown={pick}
-          onPointerLeave={(e) => {
-            if (e.pointerType === 'mouse') setActive(null);
-          }}
+      <div className="chart-body">
+        <div
+          ref={frame}
+          className="chart-frame"
+          role="region"
+          aria-label={`${title}, chart`}
+          tabIndex={0}
+          onKeyDown={onKey}
         >
-          {yTicks.map((t) => (
-            <g key={t} className="chart-grid">
-              <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
-              <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                {format(t)}
-              </text>
-            </g>
-          ))}
-          {bars.map((bar, i) => {
-            let base = 0;
-            const x = MARGIN.left + i * step + Math.min(1, step * 0.1);
-            const w = Math.max(1, step - Math.min(2, step * 0.2));
-            return (
-              <g key={bar.key} className={chosen === i ? 'chart-bar on' : 'chart-bar'}>
-                {chosen === i && (
-                  <rect
-                    className="chart-hover"
-                    x={MARGIN.left + i * step}
-                    y={MARGIN.top}
-                    width={step}
-                    height={plotH}
-                  />
-                )}
-                {series.map((s, k) => {
-                  const v = Math.max(0, bar.values[k] ?? 0);
-                  if (!(v > 0)) return null;
-                  const r = (
-                    <rect
-                      key={s.key}
-                      x={x}
-                      width={w}
-                      y={y(base + v)}
-                      height={Math.max(0, y(base) - y(base + v))}
-                      fill={bar.special ? 'var(--muted)' : s.color}
-                    />
-                  );
-                  base += v;
-                  return r;
-                })}
-                {labelled.has(i) && (
-                  <text
-                    className="chart-label"
-                    x={MARGIN.left + i * step + step / 2}
-                    y={height - 6}
-                    textAnchor={i === 0 ? 'start' : 'middle'}
-                  >
-                    {bar.tick ?? bar.label}
-                  </text>
-                )}
+          <svg
+            width={width}
+            height={height}
+            aria-hidden="true"
+            onPointerMove={pick}
+            onPointerDown={pick}
+            onPointerLeave={(e) => {
+              if (e.pointerType === 'mouse') setActive(null);
+            }}
+          >
+            {yTicks.map((t) => (
+              <g key={t} className="chart-grid">
+                <line x1={left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
+                <text x={left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+                  {format(t)}
+                </text>
               </g>
-            );
-          })}
-          <line
-            className="chart-axis"
-            x1={MARGIN.left}
-            x2={width - MARGIN.right}
-            y1={y(0)}
-            y2={y(0)}
-          />
+            ))}
+            {bars.map((bar, i) => {
+              let base = 0;
+              const x = left + i * step + Math.min(1, step * 0.1);
+              const w = Math.max(1, step - Math.min(2, step * 0.2));
+              return (
+                <g key={bar.key} className={chosen === i ? 'chart-bar on' : 'chart-bar'}>
+                  {chosen === i && (
+                    <rect
+                      className="chart-hover"
+                      x={left + i * step}
+                      y={MARGIN.top}
+                      width={step}
+                      height={plotH}
+                    />
+                  )}
+                  {series.map((s, k) => {
+                    const v = Math.max(0, bar.values[k] ?? 0);
+                    if (!(v > 0)) return null;
+                    const r = (
+                      <rect
+                        key={s.key}
+                        x={x}
+                        width={w}
+                        y={y(base + v)}
+                        height={Math.max(0, y(base) - y(base + v))}
+                        fill={bar.special ? 'var(--muted)' : s.color}
+                      />
+                    );
+                    base += v;
+                    return r;
+                  })}
+                  {labelled.has(i) && (
+                    <text
+                      className="chart-label"
+                      x={left + i * step + step / 2}
+                      y={height - 6}
+                      textAnchor={i === 0 ? 'start' : 'middle'}
+                    >
+                      {bar.tick ?? bar.label}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+            <line className="chart-axis" x1={left} x2={width - MARGIN.right} y1={y(0)} y2={y(0)} />
+          </svg>
+        </div>
+        {/* The axis values again, over the frame's left edge, so they stay while the bars scroll. */}
+        <svg className="chart-yaxis" width={left} height={height} aria-hidden="true">
+          {yTicks.map((t) => (
+            <text key={t} x={left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+              {format(t)}
+            </text>
+          ))}
         </svg>
       </div>
       <figcaption className="chart-caption" aria-live="polite">

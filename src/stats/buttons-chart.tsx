@@ -9,7 +9,7 @@ const RANGES = [
   ['30', '1 month'],
   ['90', '3 months'],
   ['365', '1 year'],
-  ['all', 'All time'],
+  ['all', 'All'],
 ] as const;
 const GROUPS = [
   ['learning', 'Learning'],

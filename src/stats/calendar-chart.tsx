@@ -95,60 +95,72 @@ export function CalendarChart({ calendar }: { calendar: CalendarStats }) {
       {studied.length === 0 && (
         <EmptyNote>No answers in the last year yet. Days you study fill in here.</EmptyNote>
       )}
-      <div
-        ref={frame}
-        className="chart-frame"
-        role="region"
-        aria-label="Answers per day over the last year, chart"
-        tabIndex={0}
-        onKeyDown={onKey}
-      >
-        <svg
-          width={width}
-          height={height}
-          aria-hidden="true"
-          onPointerMove={pick}
-          onPointerDown={pick}
-          onPointerLeave={(e) => {
-            if (e.pointerType === 'mouse') setActive(null);
-          }}
+      <div className="chart-body">
+        <div
+          ref={frame}
+          className="chart-frame"
+          role="region"
+          aria-label="Answers per day over the last year, chart"
+          tabIndex={0}
+          onKeyDown={onKey}
         >
-          {months.map((m) => (
-            <text
-              key={`${m.col}-${m.label}`}
-              className="chart-label"
-              x={LEFT + m.col * (CELL + GAP)}
-              y={12}
-            >
-              {m.label}
-            </text>
-          ))}
+          <svg
+            width={width}
+            height={height}
+            aria-hidden="true"
+            onPointerMove={pick}
+            onPointerDown={pick}
+            onPointerLeave={(e) => {
+              if (e.pointerType === 'mouse') setActive(null);
+            }}
+          >
+            {months.map((m) => (
+              <text
+                key={`${m.col}-${m.label}`}
+                className="chart-label"
+                x={LEFT + m.col * (CELL + GAP)}
+                y={12}
+              >
+                {m.label}
+              </text>
+            ))}
+            {WEEKDAYS.map((w, row) =>
+              w ? (
+                <text key={w} className="chart-label" x={0} y={TOP + row * (CELL + GAP) + CELL - 2}>
+                  {w}
+                </text>
+              ) : null,
+            )}
+            {days.map((d, i) => {
+              const { col, row } = pos(i);
+              const classes = [`heat heat-${heatLevel(d.count, max)}`];
+              if (d.index === 0) classes.push('today');
+              if (chosen === i) classes.push('on');
+              return (
+                <rect
+                  key={d.date}
+                  className={classes.join(' ')}
+                  data-date={d.date}
+                  data-count={d.count}
+                  x={LEFT + col * (CELL + GAP)}
+                  y={TOP + row * (CELL + GAP)}
+                  width={CELL}
+                  height={CELL}
+                  rx={2}
+                />
+              );
+            })}
+          </svg>
+        </div>
+        {/* The weekday names again, over the frame's left edge, so they stay while weeks scroll. */}
+        <svg className="chart-yaxis" width={LEFT - 2} height={height} aria-hidden="true">
           {WEEKDAYS.map((w, row) =>
             w ? (
-              <text key={w} className="chart-label" x={0} y={TOP + row * (CELL + GAP) + CELL - 2}>
+              <text key={w} x={0} y={TOP + row * (CELL + GAP) + CELL - 2}>
                 {w}
               </text>
             ) : null,
           )}
-          {days.map((d, i) => {
-            const { col, row } = pos(i);
-            const classes = [`heat heat-${heatLevel(d.count, max)}`];
-            if (d.index === 0) classes.push('today');
-            if (chosen === i) classes.push('on');
-            return (
-              <rect
-                key={d.date}
-                className={classes.join(' ')}
-                data-date={d.date}
-                data-count={d.count}
-                x={LEFT + col * (CELL + GAP)}
-                y={TOP + row * (CELL + GAP)}
-                width={CELL}
-                height={CELL}
-                rx={2}
-              />
-            );
-          })}
         </svg>
       </div>
       <figcaption className="chart-caption" aria-live="polite">

@@ -29,12 +29,6 @@ export function formatTime(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-/** Minutes with one decimal below 10, for axes and per-day averages. */
-export function formatMinutes(ms: number): string {
-  const m = finite(ms) / 60_000;
-  return `${m < 10 ? ONE.format(m) : INT.format(m)} min`;
-}
-
 /** A YYYY-MM-DD study date as "Nov 24" (or "Tue, Nov 24, 2026" with `long`). */
 export function formatDay(date: string, long = false): string {
   const t = Date.parse(`${date}T00:00:00Z`);

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { BarChart } from './bar-chart.tsx';
 import { EmptyNote, Segmented } from './chart-controls.tsx';
-import { formatCount, formatDay, formatMinutes, formatOne, formatTime } from './format.ts';
+import { formatCount, formatDay, formatOne, formatTime } from './format.ts';
 import { ANSWER_SERIES, ANSWER_TYPES } from './series.ts';
 import type { ReviewsStats } from './types.ts';
 
@@ -22,10 +22,16 @@ export function ReviewsChart({ reviews }: { reviews: ReviewsStats[] }) {
   const window = reviews.find((r) => r.range === range) ?? reviews[0];
   if (!window) return <EmptyNote>No answers yet.</EmptyNote>;
   const byTime = measure === 'time';
+  // Time in seconds while no day reaches two minutes, else in minutes, so axis steps stay whole.
+  const busiest = Math.max(
+    0,
+    ...window.days.map((d) => ANSWER_TYPES.reduce((a, t) => a + d.timeMs[t], 0)),
+  );
+  const [perUnit, unit] = busiest < 120_000 ? [1000, 's'] : [60_000, 'min'];
   const bars = window.days.map((d) => ({
     key: d.date,
     label: d.index === 0 ? 'Today' : formatDay(d.date),
-    values: ANSWER_TYPES.map((t) => (byTime ? d.timeMs[t] : d.count[t])),
+    values: ANSWER_TYPES.map((t) => (byTime ? d.timeMs[t] / perUnit : d.count[t])),
   }));
   return (
     <>
@@ -56,9 +62,9 @@ export function ReviewsChart({ reviews }: { reviews: ReviewsStats[] }) {
           title={byTime ? 'Time per day' : 'Answers per day'}
           series={ANSWER_SERIES}
           bars={bars}
-          format={byTime ? formatMinutes : formatCount}
+          format={byTime ? (v) => `${formatOne(v)} ${unit}` : formatCount}
           labelHeader="Day"
-          minStep={range === 365 ? 3 : 8}
+          minStep={range === 365 ? 2 : 8}
           integer={!byTime}
           startAtEnd
         />

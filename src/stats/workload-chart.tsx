@@ -113,7 +113,7 @@ export function WorkloadChart({
             format={measure === 'reviews' ? formatCount : formatOne}
             integer={measure === 'reviews'}
             labelHeader="Day"
-            minStep={days === 365 ? 3 : 6}
+            minStep={days === 365 ? 2 : 6}
           />
         </>
       ) : (
