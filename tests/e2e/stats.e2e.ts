@@ -121,6 +121,14 @@ describe('the Stats screen', () => {
           });
         }
       }
+      // A hardest card's link opens the deck browser with that card's details.
+      const link = page.locator('[data-section="stats-hard"] a[data-card]').first();
+      const cardId = await link.getAttribute('data-card');
+      await link.click();
+      await page.getByRole('region', { name: 'Card details' }).waitFor();
+      expect(await page.locator(`tr[data-card="${cardId}"]`).getAttribute('aria-selected')).toBe(
+        'true',
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();
