@@ -92,7 +92,7 @@ function renderScreen(figures: StatsFigures, over: Partial<StatsScreenProps> = {
 const section = (name: string) => screen.getByRole('region', { name });
 
 describe('the Stats screen from figures', () => {
-  it('draws every section, today marked on the heatmap', () => {
+  it('draws every section, today marked on the heatmap', async () => {
     const { container } = renderScreen(fixture());
     for (const name of [
       'Today',
@@ -113,6 +113,12 @@ describe('the Stats screen from figures', () => {
     expect(today).toHaveAttribute('data-count', '5');
     expect(today).toHaveClass('heat-4');
     expect(screen.getByTestId('longest-streak')).toHaveTextContent('4 days');
+    const calendar = screen.getByRole('region', { name: /over the last year, chart/ });
+    calendar.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(within(section('Calendar')).getByText(/^Today: 5 answers in/)).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    expect(within(section('Calendar')).getByText(/: 2 answers in/)).toBeInTheDocument();
     expect(container.textContent).not.toMatch(/NaN|undefined|Infinity/);
   });
 
