@@ -57,6 +57,8 @@ export function WorkloadChart({
       <p className="muted small">
         If you add this many new cards a day, how many reviews and minutes a day follow, and how
         many cards you will know — simulated with your scheduler settings and your own answer times.
+        Your decks&apos; new cards come first; after them the forecast assumes you keep writing that
+        many a day.
       </p>
       <div className="stats-controls workload-controls">
         <label className="workload-n">

@@ -44,7 +44,12 @@ export function WorkloadSection({
       }),
     [input, reviewsPerDay, maximumInterval, learningStepCount, relearningStepCount],
   );
-  const run = useMemo(() => ({ ...base, newPerDay: settled, days }), [base, settled, days]);
+  // "If I add N new cards a day": once the decks' own new cards are used up, the person keeps
+  // writing N a day, so the pace holds for the whole span.
+  const run = useMemo(
+    () => ({ ...base, newPerDay: settled, days, extraNewCards: settled * days }),
+    [base, settled, days],
+  );
   const view = useWorkloadForecast(run);
   return (
     <WorkloadChart
