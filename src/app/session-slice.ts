@@ -3,7 +3,7 @@ import { newSchedulingState, previewIntervals } from '../scheduler/fsrs.ts';
 import { nextDayStart } from '../scheduler/day.ts';
 import { buildQueue } from '../scheduler/queue.ts';
 import { rebasedClock, reviewEntry } from '../scheduler/actions.ts';
-import type { Card, CardId, CardState, DeckId, Rating } from '../shared/types.ts';
+import type { Card, CardId, CardState, DeckId, Rating, SchedulingState } from '../shared/types.ts';
 import { withEntry } from './collection-slice.ts';
 import type { RecallState, SliceCreator } from './store.ts';
 
@@ -72,7 +72,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     if (!session?.current || !session.revealed) return;
     const currentId = session.current.cardId;
     const others = { ...session, cards: session.cards.filter((c) => c.id !== currentId) };
-    const view = nextView(s, others);
+    // The answer about to be given counts against today's limits whatever its rating.
+    const pending = s.states.get(currentId)?.sched ?? newSchedulingState(services.now());
+    const view = nextView(s, others, pending);
     // Only a card due now is safe to reuse; "learn ahead" depends on the rated card's new due.
     const due =
       view.current && view.current.kind !== 'learning'
@@ -94,7 +96,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
   };
 
   /** Picks the next card for the session from the current progress. */
-  const nextView = (s: RecallState, session: Session): Partial<Session> => {
+  const nextView = (
+    s: RecallState,
+    session: Session,
+    pendingAnswer?: SchedulingState,
+  ): Partial<Session> => {
     const now = services.now();
     const queue = buildQueue({
       cards: session.cards,
@@ -102,6 +108,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       todayLog: s.todayLog,
       settings: s.settings,
       now,
+      pendingAnswer,
     });
     const next = queue.next;
     return {
@@ -193,7 +200,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
           pre.basis.settings === s.settings &&
           state.sched.due > now;
         const view = reuse
-          ? withRatedCard(pre.view, state, nextDayStart(now, s.settings.dayStartHour))
+          ? withRatedCard(pre.view, state, now + s.settings.learnAheadMins * 60_000)
           : nextView(applied, { ...session, answers });
         await saved;
         set((cur) => {
@@ -298,16 +305,20 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
-/** A view worked out without the rated card, with that card's new state counted in. */
+/**
+ * A view worked out without the rated card, with that card's new state counted in: a learning
+ * step due within the learn-ahead limit adds to the learning count (a step that reached a later
+ * day does not).
+ */
 function withRatedCard(
   view: Partial<Session>,
   state: CardState,
-  endOfDay: number,
+  learnAheadUntil: number,
 ): Partial<Session> {
   const counts = view.counts ?? { new: 0, learning: 0, review: 0 };
   const { phase, due } = state.sched;
   const learning =
-    (phase === 'learning' || phase === 'relearning') && due < endOfDay && !state.suspended;
+    (phase === 'learning' || phase === 'relearning') && due <= learnAheadUntil && !state.suspended;
   return { ...view, counts: { ...counts, learning: counts.learning + (learning ? 1 : 0) } };
 }
 

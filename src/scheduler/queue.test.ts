@@ -36,7 +36,7 @@ const makeState = (card: Card, sched: Partial<SchedulingState>, suspended = fals
 const cards = Array.from({ length: 10 }, (_, i) => makeCard(i));
 
 describe('the daily queue', () => {
-  it('orders learning due now, then reviews by relative overdueness, then new in file order', () => {
+  it('orders learning due now, then reviews (here by relative overdueness), then new in file order', () => {
     const states = new Map<string, CardState>([
       [
         cards[0]!.id,
@@ -57,7 +57,13 @@ describe('the daily queue', () => {
       ],
       [cards[5]!.id, makeState(cards[5]!, { phase: 'relearning', due: now + 5 * MIN })],
     ]);
-    const q = buildQueue({ cards, states, todayLog: [], settings, now });
+    const q = buildQueue({
+      cards,
+      states,
+      todayLog: [],
+      settings: { ...settings, reviewOrder: 'overdueness' },
+      now,
+    });
     expect(q.learning).toEqual(['d:2']);
     expect(q.review).toEqual(['d:1', 'd:0']);
     expect(q.newCards).toEqual(['d:6', 'd:7', 'd:8']);
@@ -120,9 +126,10 @@ describe('the daily queue', () => {
       cards,
       states,
       todayLog,
-      settings: { ...settings, reviewsPerDay: 5 },
+      settings: { ...settings, reviewsPerDay: 8 },
       now,
     });
+    // 5 reviews gathered leave 3 of the review limit, which new cards may use (Anki's v3 cap).
     expect(q.counts).toEqual({ new: 3, learning: 0, review: 5 });
     expect(q.newCards).toEqual(['d:0', 'd:1', 'd:2']);
   });

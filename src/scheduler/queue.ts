@@ -1,11 +1,28 @@
-// Today's queue for a set of cards, Anki's order: learning cards due now, then due reviews (most
-// overdue relative to their interval first), then new cards in file order up to what is left of
-// the daily limit, then learning cards due within the learn-ahead limit. Limits count what was
-// done today across sessions, from today's log. One pass over the cards plus sorts: O(n log n).
-import type { Card, CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
+// Today's queue for a set of cards, built as Anki's v3 scheduler builds it (rslib/src/scheduler/
+// queue/builder/): learning cards due before the next day start are gathered without a limit;
+// then, under the review limit, interday learning cards and reviews in the review order; then new
+// cards under the new limit, which (unless "new cards ignore review limit") is also capped by what
+// is left of the review limit. Shown: learning due now, then the main queue (reviews with interday
+// learning mixed in, and new cards mixed in, before or after), then learning due within the
+// learn-ahead limit. Limits count what was done today across sessions, from today's log. Home's
+// deck counts and the session both come from buildQueue. One pass plus sorts: O(n log n).
+import type {
+  Card,
+  CardId,
+  CardState,
+  ReviewLogEntry,
+  SchedulingState,
+  Settings,
+} from '../shared/types.ts';
 import { dayStartOf, nextDayStart } from './day.ts';
+import { intervalPerStability } from './fsrs-params.ts';
 
 export type QueueKind = 'new' | 'learning' | 'review';
+
+export interface QueueEntry {
+  cardId: CardId;
+  kind: QueueKind;
+}
 
 export interface QueueInput {
   cards: readonly Card[];
@@ -14,23 +31,34 @@ export interface QueueInput {
   todayLog: readonly ReviewLogEntry[];
   settings: Settings;
   now: number;
-  /** A learning card due within this is shown rather than ending the session (Anki: 20 min). */
-  learnAheadMs?: number;
+  /**
+   * The state of a card being answered, not yet in `todayLog`: counted as done today as its log
+   * entry will be, so a queue worked out ahead of the answer uses the limits left after it.
+   */
+  pendingAnswer?: SchedulingState;
 }
 
 export interface Queue {
+  /** Intraday learning cards due now, earliest first. */
   learning: CardId[];
+  /** Reviews gathered under today's review limit, in the review order. */
   review: CardId[];
+  /** Interday learning cards (a step that reached a later day) gathered under the review limit. */
+  interdayLearning: CardId[];
   newCards: CardId[];
+  /** Reviews, interday learning and new cards in the order they are shown. */
+  main: QueueEntry[];
+  /** Intraday learning cards due within the learn-ahead limit, not yet due. */
   learnAhead: CardId[];
-  /** What the deck list shows: new left today, learning due today, reviews due today. */
+  /**
+   * What the deck list shows: new cards offered today, reviews offered today, and learning cards
+   * due within the learn-ahead limit plus the interday learning cards offered (Anki's counts).
+   */
   counts: Record<QueueKind, number>;
-  next: { cardId: CardId; kind: QueueKind } | null;
-  /** The earliest due time of a learning card not yet due, if any. */
+  next: QueueEntry | null;
+  /** The earliest due time of an intraday learning card not yet due, if any. */
   nextLearningDue: number | null;
 }
-
-export const LEARN_AHEAD_MS = 20 * 60_000;
 
 export interface TodayUsage {
   newIntroduced: number;
@@ -38,11 +66,20 @@ export interface TodayUsage {
 }
 
 /**
- * New cards introduced and reviews answered today, from today's log. A card counts as introduced
- * once however often it is answered, including a card reset and learned again today: it took a
- * place among today's new cards. Only entries within [dayStart, dayEnd) count: one from before
- * (a log not yet trimmed after the day rolled over) or dated in the future (a clock that was
- * ahead) says nothing about today.
+ * A (re)learning card whose step reached a later study day (Anki's DayLearn queue): it comes due
+ * at a day start and counts against the review limit. Intraday steps keep scheduledDays 0.
+ */
+export function isInterdayLearning(s: SchedulingState): boolean {
+  return (s.phase === 'learning' || s.phase === 'relearning') && s.scheduledDays > 0;
+}
+
+/**
+ * New cards introduced and reviews answered today, from today's log (Anki's deck "studied today"
+ * counts, decks/stats.rs, fed by answering from the New, Review or DayLearn queue). A card counts
+ * as introduced once however often it is answered, including a card reset and learned again
+ * today: it took a place among today's new cards. Only entries within [dayStart, dayEnd) count:
+ * one from before (a log not yet trimmed after the day rolled over) or dated in the future (a
+ * clock that was ahead) says nothing about today.
  */
 export function todayUsage(
   todayLog: readonly ReviewLogEntry[],
@@ -54,82 +91,209 @@ export function todayUsage(
   for (const e of todayLog) {
     if (e.kind !== 'review' || e.time < dayStart || e.time >= dayEnd) continue;
     if (e.before.phase === 'new') introduced.add(e.cardId);
-    else if (e.before.phase === 'review') reviewsDone += 1;
+    else if (e.before.phase === 'review' || isInterdayLearning(e.before)) reviewsDone += 1;
   }
   return { newIntroduced: introduced.size, reviewsDone };
 }
 
+export interface RemainingLimits {
+  review: number;
+  new: number;
+  /** New is capped to what is left of the review limit (Anki's cap_new_to_review). */
+  capNewToReview: boolean;
+}
+
+/**
+ * What is left of today's limits (decks/limits.rs new_for_normal_deck_v3): the review limit less
+ * the reviews done and, unless new cards ignore it, less the new cards done too; the new limit
+ * less the new cards done, and then no more than what is left of the review limit.
+ */
+export function remainingLimits(usage: TodayUsage, settings: Settings): RemainingLimits {
+  let review = settings.reviewsPerDay - usage.reviewsDone;
+  let fresh = settings.newPerDay - usage.newIntroduced;
+  const capNewToReview = !settings.newCardsIgnoreReviewLimit;
+  if (capNewToReview) {
+    review -= usage.newIntroduced;
+    fresh = Math.min(fresh, review);
+  }
+  return { review: Math.max(0, review), new: Math.max(0, fresh), capNewToReview };
+}
+
+/**
+ * Anki's "random" orders are random but stable for a day (storage/card/mod.rs fnvhash(id, salt)):
+ * a 32-bit FNV-1a of the card id and the study day, so a rebuilt queue keeps its order.
+ */
+export function dailyHash(cardId: CardId, salt: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < cardId.length; i++) {
+    h ^= cardId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  for (let shift = 0; shift < 32; shift += 8) {
+    h ^= (salt >>> shift) & 0xff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The study day `now` is in, as a day number (days since 1970-01-01 of its local start date). */
+function studyDayNumber(now: number, dayStartHour: number): number {
+  const d = new Date(dayStartOf(now, dayStartHour));
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+}
+
+/**
+ * Mixes `two` evenly into `one` (queue/builder/intersperser.rs): the (i+1)-th of `two` goes before
+ * the (j+1)-th of `one` once (i+1)·(|one|+1)/(|two|+1) < j+1; the longer list leads.
+ */
+export function intersperse<T>(one: readonly T[], two: readonly T[]): T[] {
+  const ratio = (one.length + 1) / (two.length + 1);
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < one.length || j < two.length) {
+    if (i < one.length && j < two.length) {
+      if ((j + 1) * ratio < i + 1) out.push(two[j++]!);
+      else out.push(one[i++]!);
+    } else if (i < one.length) out.push(one[i++]!);
+    else out.push(two[j++]!);
+  }
+  return out;
+}
+
+interface Due {
+  id: CardId;
+  kind: QueueKind;
+  key: number;
+  hash: number;
+}
+
 export function buildQueue(input: QueueInput): Queue {
   const { cards, states, settings, now } = input;
-  const learnAheadMs = input.learnAheadMs ?? LEARN_AHEAD_MS;
+  const learnAheadMs = settings.learnAheadMins * 60_000;
+  const dayStart = dayStartOf(now, settings.dayStartHour);
   const endOfDay = nextDayStart(now, settings.dayStartHour);
-  const usage = todayUsage(input.todayLog, dayStartOf(now, settings.dayStartHour), endOfDay);
-  const newLeft = Math.max(0, settings.newPerDay - usage.newIntroduced);
-  const reviewsLeft = Math.max(0, settings.reviewsPerDay - usage.reviewsDone);
+  const usage = todayUsage(input.todayLog, dayStart, endOfDay);
+  const pending = input.pendingAnswer;
+  if (pending?.phase === 'new') usage.newIntroduced += 1;
+  else if (pending && (pending.phase === 'review' || isInterdayLearning(pending)))
+    usage.reviewsDone += 1;
+  const limits = remainingLimits(usage, settings);
+  const day = studyDayNumber(now, settings.dayStartHour);
+  // Anki salts the new-card hash with knuth_salt(days_elapsed).
+  const newSalt = Math.imul(day, 2654435761) >>> 0;
+  const perStability = intervalPerStability(settings.weights, settings.desiredRetention);
+  const dayOf = new Map<number, number>();
+  const dueDay = (due: number) => {
+    let d = dayOf.get(due);
+    if (d === undefined) dayOf.set(due, (d = dayStartOf(due, settings.dayStartHour)));
+    return d;
+  };
+
+  /** The review order's sort key, smaller first (storage/card/mod.rs review_order_sql). */
+  const reviewKey = (s: SchedulingState): number => {
+    switch (settings.reviewOrder) {
+      case 'due':
+        return dueDay(s.due);
+      case 'random':
+        return 0;
+      case 'overdueness': {
+        // FSRS: −(elapsed / the interval at desired retention), by real time since the last
+        // review (extract_fsrs_relative_retrievability); else −(days overdue + ivl) / ivl.
+        if (s.stability > 0 && s.lastReview !== null)
+          return -Math.max(0, now - s.lastReview) / 86_400_000 / (s.stability * perStability);
+        const elapsed = Math.max(0, dayStart - dueDay(s.due)) / 86_400_000 + s.scheduledDays;
+        return -(elapsed + 0.001) / Math.max(1, s.scheduledDays);
+      }
+    }
+  };
 
   const learning: [CardId, number][] = [];
   const ahead: [CardId, number][] = [];
-  const reviews: [CardId, number, number][] = [];
+  const interday: Due[] = [];
+  const reviews: Due[] = [];
   // New cards in file order: decks in the order they first appear in `cards`, then card.index.
   const deckRank = new Map<string, number>();
   const fresh: [number, number, CardId][] = [];
-  let learningToday = 0;
   let nextLearningDue: number | null = null;
 
   for (const card of cards) {
     let rank = deckRank.get(card.deckId);
     if (rank === undefined) deckRank.set(card.deckId, (rank = deckRank.size));
     const st = states.get(card.id);
-    if (!st) {
-      fresh.push([rank, card.index, card.id]);
+    if (!st || st.sched.phase === 'new') {
+      if (!st?.suspended) fresh.push([rank, card.index, card.id]);
       continue;
     }
     if (st.suspended) continue;
     const s = st.sched;
-    switch (s.phase) {
-      case 'new':
-        fresh.push([rank, card.index, card.id]);
-        break;
-      case 'learning':
-      case 'relearning':
-        if (s.due < endOfDay) learningToday += 1;
-        if (s.due <= now) learning.push([card.id, s.due]);
-        else {
-          if (s.due <= now + learnAheadMs) ahead.push([card.id, s.due]);
-          if (nextLearningDue === null || s.due < nextLearningDue) nextLearningDue = s.due;
-        }
-        break;
-      case 'review':
-        if (s.due < endOfDay) {
-          const overdue = (now - s.due) / Math.max(1, s.scheduledDays);
-          reviews.push([card.id, overdue, s.due]);
-        }
-        break;
+    if (s.due >= endOfDay) continue;
+    if (s.phase === 'review' || isInterdayLearning(s)) {
+      const entry: Due = {
+        id: card.id,
+        kind: s.phase === 'review' ? 'review' : 'learning',
+        key: reviewKey(s),
+        hash: dailyHash(card.id, day),
+      };
+      (s.phase === 'review' ? reviews : interday).push(entry);
+    } else if (s.due <= now) learning.push([card.id, s.due]);
+    else {
+      if (s.due <= now + learnAheadMs) ahead.push([card.id, s.due]);
+      if (nextLearningDue === null || s.due < nextLearningDue) nextLearningDue = s.due;
     }
   }
   learning.sort((a, b) => a[1] - b[1]);
   ahead.sort((a, b) => a[1] - b[1]);
-  reviews.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
-  fresh.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const byReviewOrder = (a: Due, b: Due) => a.key - b.key || a.hash - b.hash;
+  interday.sort(byReviewOrder);
+  reviews.sort(byReviewOrder);
+  if (settings.newCardOrder === 'random') {
+    const hashes = new Map(fresh.map((c) => [c[2], dailyHash(c[2], newSalt)]));
+    fresh.sort((a, b) => hashes.get(a[2])! - hashes.get(b[2])!);
+  } else fresh.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  // Gathering (queue/builder/gathering.rs): interday learning, then reviews, each lowering the
+  // review limit and, when new cards are capped to it, the new limit with it.
+  let reviewLeft = limits.review;
+  const take = (due: Due[]) => {
+    const taken = due.slice(0, reviewLeft);
+    reviewLeft -= taken.length;
+    return taken;
+  };
+  const interdayTaken = take(interday);
+  const reviewTaken = take(reviews);
+  const newLeft = limits.capNewToReview ? Math.min(limits.new, reviewLeft) : limits.new;
   const newCards = fresh.slice(0, newLeft).map((c) => c[2]);
-  const review = reviews.slice(0, reviewsLeft).map((r) => r[0]);
+
+  const entry = (d: Due): QueueEntry => ({ cardId: d.id, kind: d.kind });
+  const dueMain = intersperse(reviewTaken.map(entry), interdayTaken.map(entry));
+  const newMain = newCards.map((cardId): QueueEntry => ({ cardId, kind: 'new' }));
+  const main =
+    settings.newReviewMix === 'before'
+      ? [...newMain, ...dueMain]
+      : settings.newReviewMix === 'after'
+        ? [...dueMain, ...newMain]
+        : intersperse(dueMain, newMain);
+
   const learningIds = learning.map((l) => l[0]);
   const aheadIds = ahead.map((l) => l[0]);
-
-  const first = (ids: CardId[], kind: QueueKind) =>
-    ids.length > 0 ? { cardId: ids[0]!, kind } : null;
-  const next =
-    first(learningIds, 'learning') ??
-    first(review, 'review') ??
-    first(newCards, 'new') ??
-    first(aheadIds, 'learning');
+  const next: QueueEntry | null =
+    learningIds.length > 0
+      ? { cardId: learningIds[0]!, kind: 'learning' }
+      : (main[0] ?? (aheadIds.length > 0 ? { cardId: aheadIds[0]!, kind: 'learning' } : null));
 
   return {
     learning: learningIds,
-    review,
+    review: reviewTaken.map((d) => d.id),
+    interdayLearning: interdayTaken.map((d) => d.id),
     newCards,
+    main,
     learnAhead: aheadIds,
-    counts: { new: newCards.length, learning: learningToday, review: review.length },
+    counts: {
+      new: newCards.length,
+      learning: learningIds.length + aheadIds.length + interdayTaken.length,
+      review: reviewTaken.length,
+    },
     next,
     nextLearningDue,
   };

@@ -1,6 +1,6 @@
 // Settings as the form edits them (text fields) and back: pure, tested without a DOM.
 import { STEP_HELP } from '../scheduler/settings.ts';
-import type { Settings } from '../shared/types.ts';
+import type { NewCardOrder, NewReviewMix, ReviewOrder, Settings } from '../shared/types.ts';
 
 export interface SettingsForm {
   desiredRetention: string;
@@ -12,6 +12,11 @@ export interface SettingsForm {
   dayStartHour: string;
   enableFuzz: boolean;
   weights: string;
+  newCardsIgnoreReviewLimit: boolean;
+  learnAheadMins: string;
+  newCardOrder: NewCardOrder;
+  reviewOrder: ReviewOrder;
+  newReviewMix: NewReviewMix;
 }
 
 export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string]> = {
@@ -41,11 +46,43 @@ export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string
     'Fuzz intervals',
     'Spreads due dates a little so cards learned together do not stay together.',
   ],
+  newCardsIgnoreReviewLimit: [
+    'New cards ignore review limit',
+    'Off (as in Anki): reviews done today, and new cards done today, use up the review limit, and no more new cards are shown than it has left.',
+  ],
+  learnAheadMins: [
+    'Learn ahead limit (minutes)',
+    'A learning card due within this many minutes counts as due and is shown when nothing else is left.',
+  ],
+  newCardOrder: ['New card order', 'The order unseen cards are introduced in.'],
+  reviewOrder: ['Review sort order', 'The order due reviews are shown in.'],
+  newReviewMix: ['New/review order', 'Where new cards go among the reviews.'],
   weights: [
     'FSRS parameters',
     'Comma-separated parameters from the FSRS optimizer; leave empty for the defaults.',
   ],
 };
+
+/** The choices of each order setting, with Anki's wording (deck options, Display Order). */
+export const ORDER_CHOICES = {
+  newCardOrder: [
+    ['file', 'Order in file'],
+    ['random', 'Random cards'],
+  ],
+  reviewOrder: [
+    ['due', 'Due date, then random'],
+    ['overdueness', 'Relative overdueness'],
+    ['random', 'Random'],
+  ],
+  newReviewMix: [
+    ['mix', 'Mix with reviews'],
+    ['before', 'Show before reviews'],
+    ['after', 'Show after reviews'],
+  ],
+} as const satisfies Record<
+  'newCardOrder' | 'reviewOrder' | 'newReviewMix',
+  readonly (readonly [string, string])[]
+>;
 
 export function toForm(s: Settings): SettingsForm {
   return {
@@ -58,6 +95,11 @@ export function toForm(s: Settings): SettingsForm {
     dayStartHour: String(s.dayStartHour),
     enableFuzz: s.enableFuzz,
     weights: s.weights ? s.weights.join(', ') : '',
+    newCardsIgnoreReviewLimit: s.newCardsIgnoreReviewLimit,
+    learnAheadMins: String(s.learnAheadMins),
+    newCardOrder: s.newCardOrder,
+    reviewOrder: s.reviewOrder,
+    newReviewMix: s.newReviewMix,
   };
 }
 
@@ -76,5 +118,10 @@ export function fromForm(f: SettingsForm): Record<keyof Settings, unknown> {
     dayStartHour: num(f.dayStartHour),
     enableFuzz: f.enableFuzz,
     weights: f.weights.trim() === '' ? null : list(f.weights).map(Number),
+    newCardsIgnoreReviewLimit: f.newCardsIgnoreReviewLimit,
+    learnAheadMins: num(f.learnAheadMins),
+    newCardOrder: f.newCardOrder,
+    reviewOrder: f.reviewOrder,
+    newReviewMix: f.newReviewMix,
   };
 }

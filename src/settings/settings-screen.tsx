@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
-import { FIELD_HELP, fromForm, toForm, type SettingsForm } from './settings-form.ts';
+import { FIELD_HELP, fromForm, ORDER_CHOICES, toForm, type SettingsForm } from './settings-form.ts';
 
 export interface FieldError {
   field: string;
@@ -22,8 +22,12 @@ const TEXT_FIELDS: (keyof SettingsForm)[] = [
   'relearningSteps',
   'maximumInterval',
   'dayStartHour',
+  'learnAheadMins',
   'weights',
 ];
+
+const ORDER_FIELDS = ['newCardOrder', 'newReviewMix', 'reviewOrder'] as const;
+const SWITCHES = ['newCardsIgnoreReviewLimit', 'enableFuzz'] as const;
 
 export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
@@ -83,18 +87,47 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
           </div>
         );
       })}
-      <div className="field checkbox">
-        <label>
-          <input
-            type="checkbox"
-            name="enableFuzz"
-            checked={form.enableFuzz}
-            onChange={(e) => setForm({ ...form, enableFuzz: e.target.checked })}
-          />{' '}
-          {FIELD_HELP.enableFuzz[0]}
-        </label>
-        <p className="muted small">{FIELD_HELP.enableFuzz[1]}</p>
-      </div>
+      {ORDER_FIELDS.map((field) => (
+        <div className="field" key={field}>
+          <label htmlFor={`${id}-${field}`}>{FIELD_HELP[field][0]}</label>
+          <select
+            id={`${id}-${field}`}
+            name={field}
+            value={form[field]}
+            aria-describedby={`${id}-${field}-help`}
+            onChange={(e) => {
+              setSaved(false);
+              setForm({ ...form, [field]: e.target.value });
+            }}
+          >
+            {ORDER_CHOICES[field].map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-${field}-help`} className={errorFor(field) ? 'field-error' : 'muted small'}>
+            {errorFor(field) ?? FIELD_HELP[field][1]}
+          </p>
+        </div>
+      ))}
+      {SWITCHES.map((field) => (
+        <div className="field checkbox" key={field}>
+          <label>
+            <input
+              type="checkbox"
+              name={field}
+              checked={form[field]}
+              onChange={(e) => {
+                setSaved(false);
+                setForm({ ...form, [field]: e.target.checked });
+              }}
+            />{' '}
+            {FIELD_HELP[field][0]}
+          </label>
+          <p className="muted small">{FIELD_HELP[field][1]}</p>
+        </div>
+      ))}
       {errors.length > 0 && (
         <Banner kind="error">
           Nothing was saved: fix the {errors.length === 1 ? 'field' : 'fields'} marked above.

@@ -51,6 +51,11 @@ const stepsRule = (v: unknown): string | null => {
 const countRule = (what: string) => (v: unknown) =>
   isCount(v) && v >= 0 ? null : `${what} per day must be a whole number, 0 or more.`;
 
+const oneOf = (what: string, values: readonly string[]) => (v: unknown) =>
+  typeof v === 'string' && values.includes(v)
+    ? null
+    : `${what} must be one of ${values.map((x) => `"${x}"`).join(', ')}.`;
+
 /** One check per field: a sentence that names the field and says what it must be, or null. */
 const RULES: { [K in keyof Settings]: (v: unknown) => string | null } = {
   desiredRetention: (r) =>
@@ -68,6 +73,15 @@ const RULES: { [K in keyof Settings]: (v: unknown) => string | null } = {
   dayStartHour: (h) =>
     isCount(h) && h >= 0 && h <= 23 ? null : 'The day start must be a whole hour from 0 to 23.',
   enableFuzz: (f) => (typeof f === 'boolean' ? null : 'Fuzz must be on or off.'),
+  newCardsIgnoreReviewLimit: (b) =>
+    typeof b === 'boolean' ? null : '"New cards ignore review limit" must be on or off.',
+  learnAheadMins: (m) =>
+    isCount(m) && m >= 0 && m <= 1440
+      ? null
+      : 'The learn ahead limit must be a whole number of minutes from 0 to 1440.',
+  newCardOrder: oneOf('New card order', ['file', 'random']),
+  reviewOrder: oneOf('Review order', ['due', 'overdueness', 'random']),
+  newReviewMix: oneOf('New/review order', ['mix', 'before', 'after']),
   weights: (w) =>
     w === null ||
     w === undefined ||
@@ -118,6 +132,11 @@ const LABELS: Record<keyof Settings, string> = {
   relearningSteps: 'relearning steps',
   maximumInterval: 'maximum interval',
   enableFuzz: 'fuzz',
+  newCardsIgnoreReviewLimit: 'new cards ignore review limit',
+  learnAheadMins: 'learn ahead limit',
+  newCardOrder: 'new card order',
+  reviewOrder: 'review order',
+  newReviewMix: 'new/review order',
   newPerDay: 'new cards per day',
   reviewsPerDay: 'reviews per day',
   dayStartHour: 'day start hour',

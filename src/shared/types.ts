@@ -99,6 +99,13 @@ export interface ReviewLogEntry {
   after: SchedulingState;
 }
 
+/** Anki's new card gather order, as far as a Markdown deck has one: file order, or random cards. */
+export type NewCardOrder = 'file' | 'random';
+/** Anki's review sort order: "Due date, then random", "Relative overdueness", "Random". */
+export type ReviewOrder = 'due' | 'overdueness' | 'random';
+/** Anki's new/review order: "Mix with reviews", "Show before reviews", "Show after reviews". */
+export type NewReviewMix = 'mix' | 'before' | 'after';
+
 /** Scheduling settings, stored with progress. Defaults mirror Anki's. */
 export interface Settings {
   desiredRetention: number;
@@ -109,6 +116,13 @@ export interface Settings {
   enableFuzz: boolean;
   newPerDay: number;
   reviewsPerDay: number;
+  /** Anki's "New cards ignore review limit": off, so reviews (and new cards) done use it up. */
+  newCardsIgnoreReviewLimit: boolean;
+  /** Anki's "Learn ahead limit", minutes: learning due this soon counts and is shown. */
+  learnAheadMins: number;
+  newCardOrder: NewCardOrder;
+  reviewOrder: ReviewOrder;
+  newReviewMix: NewReviewMix;
   /** Local hour (0–23) at which a new study day starts. */
   dayStartHour: number;
   /** FSRS parameters; null means ts-fsrs's defaults. */
@@ -123,6 +137,11 @@ export const DEFAULT_SETTINGS: Settings = {
   enableFuzz: true,
   newPerDay: 20,
   reviewsPerDay: 200,
+  newCardsIgnoreReviewLimit: false,
+  learnAheadMins: 20,
+  newCardOrder: 'file',
+  reviewOrder: 'due',
+  newReviewMix: 'mix',
   dayStartHour: 4,
   weights: null,
 };
