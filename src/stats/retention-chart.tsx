@@ -102,7 +102,7 @@ export function RetentionChart({
       )}
       <Table
         label="True retention by period"
-        head={['Period', 'Young', 'Mature', 'Total', 'Against target']}
+        head={['Period', 'Young', 'Mature', 'Total', 'vs target']}
       >
         {rows.map((r) => (
           <tr key={r.period} data-period={r.period}>
@@ -121,7 +121,7 @@ export function RetentionChart({
           <h3>By deck</h3>
           <Table
             label="True retention by deck"
-            head={['Deck', 'Last 30 days', 'All time', 'All time against target']}
+            head={['Deck', 'Last 30 days', 'All time', 'All time vs target']}
           >
             {byDeck.map((d) => (
               <tr key={d.deckId}>
