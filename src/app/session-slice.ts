@@ -1,6 +1,7 @@
 // The review session: which card is showing, reveal, rate, undo, and what was done so far.
 import { newSchedulingState, previewIntervals } from '../scheduler/fsrs.ts';
 import { nextDayStart } from '../scheduler/day.ts';
+import { isLeechLapse } from '../scheduler/leech.ts';
 import { buildQueue } from '../scheduler/queue.ts';
 import { rebasedClock, reviewEntry } from '../scheduler/actions.ts';
 import type { Card, CardId, CardState, DeckId, Rating, SchedulingState } from '../shared/types.ts';
@@ -224,6 +225,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
             },
           };
         });
+        // Anki's "Suspend card" leech action: the lapse that made it a leech suspends it too,
+        // as its own log entry.
+        if (
+          s.settings.leechAction === 'suspend' &&
+          isLeechLapse(entry.before, rating, entry.after, s.settings)
+        ) {
+          await get().suspend(card.id);
+          if (get().session?.current?.cardId === card.id) advance();
+          else get().refreshSession();
+        }
         get().refreshDay();
       } finally {
         ratingInFlight = false;

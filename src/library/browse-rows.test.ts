@@ -66,3 +66,19 @@ describe('deck browser rows', () => {
     expect(previewText('x'.repeat(300)).length).toBe(140);
   });
 });
+
+// Guards: Browse could not list leeches (Anki's "tag:leech" search).
+describe('leeches in the deck browser', () => {
+  it('a leech row says so, "leech" finds it, and leeches only keeps it alone', () => {
+    const states = progress();
+    const a = deck.cards[0]!.id;
+    const st = states.get(a)!;
+    states.set(a, { ...st, sched: { ...st.sched, leech: true } });
+    const rows = browseRows(deck.cards, states, settings, t0);
+    expect(rows.map((r) => r.leech)).toEqual([true, false, false]);
+    expect(filterRows(rows, '', true).map((r) => r.cardId)).toEqual([a]);
+    expect(filterRows(rows, 'leech').map((r) => r.cardId)).toEqual([a]);
+    expect(filterRows(rows, 'beta', true)).toEqual([]);
+    expect(filterRows(rows, '', false)).toHaveLength(3);
+  });
+});

@@ -15,6 +15,8 @@ export interface BrowseRow {
   retrievability: number | null;
   lapses: number;
   reps: number;
+  /** Tagged a leech (Anki's leech tag): forgotten as often as the leech threshold. */
+  leech: boolean;
 }
 
 export type SortKey =
@@ -51,15 +53,18 @@ export function browseRows(
       retrievability: started ? retrievability(st.sched, now, settings) : null,
       lapses: st?.sched.lapses ?? 0,
       reps: st?.sched.reps ?? 0,
+      leech: st?.sched.leech === true,
     };
   });
 }
 
-export function filterRows(rows: BrowseRow[], query: string): BrowseRow[] {
+/** Rows whose question or state holds every word of `query` ("leech" finds leeches); `leechesOnly` keeps only leeches. */
+export function filterRows(rows: BrowseRow[], query: string, leechesOnly = false): BrowseRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return rows;
+  if (words.length === 0 && !leechesOnly) return rows;
   return rows.filter((r) => {
-    const hay = `${r.preview} ${r.status}`.toLowerCase();
+    if (leechesOnly && !r.leech) return false;
+    const hay = `${r.preview} ${r.status}${r.leech ? ' leech' : ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }

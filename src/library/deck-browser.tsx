@@ -26,7 +26,7 @@ function cell(row: BrowseRow, key: SortKey): ReactNode {
     case 'preview':
       return row.preview;
     case 'status':
-      return STATUS_LABEL[row.status];
+      return row.leech ? `${STATUS_LABEL[row.status]} · leech` : STATUS_LABEL[row.status];
     case 'due':
       return row.due === null ? '—' : new Date(row.due).toLocaleDateString();
     case 'stability':
@@ -59,9 +59,11 @@ export function DeckBrowser({
     dir: 'asc',
   });
   const [limit, setLimit] = useState(PAGE);
+  const [leechesOnly, setLeechesOnly] = useState(false);
+  const leeches = useMemo(() => rows.filter((r) => r.leech).length, [rows]);
   const shown = useMemo(
-    () => sortRows(filterRows(rows, query), sort.key, sort.dir),
-    [rows, query, sort],
+    () => sortRows(filterRows(rows, query, leechesOnly), sort.key, sort.dir),
+    [rows, query, leechesOnly, sort],
   );
   const toggle = (key: SortKey) =>
     setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
@@ -77,6 +79,14 @@ export function DeckBrowser({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      <label className="leech-filter small">
+        <input
+          type="checkbox"
+          checked={leechesOnly}
+          onChange={(e) => setLeechesOnly(e.target.checked)}
+        />{' '}
+        Leeches only ({leeches})
+      </label>
       <p className="muted small" role="status">
         {shown.length} of {rows.length} cards
       </p>

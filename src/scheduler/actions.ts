@@ -10,6 +10,7 @@ import type {
 } from '../shared/types.ts';
 import { answer, newSchedulingState, resetState } from './fsrs.ts';
 import { logIdTime, newLogId } from './ids.ts';
+import { withLeech } from './leech.ts';
 
 export interface ActionResult {
   entry: ReviewLogEntry;
@@ -79,12 +80,21 @@ export function reviewEntry(
   args: BaseArgs & { rating: Rating; durationMs: number; settings: Settings },
 ): ActionResult {
   const before = args.state?.sched ?? newSchedulingState(args.now);
-  const after = answer(before, args.rating, args.now, args.settings, args.card.id);
+  const answered = answer(before, args.rating, args.now, args.settings, args.card.id);
+  const after = withLeech(before, args.rating, answered, args.settings);
   return build(args, 'review', args.rating, after, args.state?.suspended ?? false, args.durationMs);
 }
 
 export function resetEntry(args: BaseArgs): ActionResult {
-  return build(args, 'reset', null, resetState(args.now), args.state?.suspended ?? false, 0);
+  const after = withLeech(
+    args.state?.sched ?? newSchedulingState(args.now),
+    null,
+    resetState(args.now),
+    {
+      leechThreshold: 0,
+    },
+  );
+  return build(args, 'reset', null, after, args.state?.suspended ?? false, 0);
 }
 
 export function suspendEntry(args: BaseArgs): ActionResult {

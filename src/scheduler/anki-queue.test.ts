@@ -10,7 +10,10 @@ import {
   type SchedulingState,
   type Settings,
 } from '../shared/types.ts';
+import { reviewEntry, resetEntry } from './actions.ts';
 import { newSchedulingState } from './fsrs.ts';
+import { isLeechLapse, leechThresholdMet } from './leech.ts';
+import { replayCard } from './replay.ts';
 import { buildQueue, dailyHash, intersperse, remainingLimits, todayUsage } from './queue.ts';
 
 const MIN = 60_000;
@@ -355,6 +358,8 @@ describe('the new settings', () => {
     expect(problems).toEqual([]);
     expect(settings).toEqual({
       ...old,
+      leechThreshold: 8,
+      leechAction: 'tag',
       newCardsIgnoreReviewLimit: false,
       learnAheadMins: 20,
       newCardOrder: 'file',
@@ -370,6 +375,8 @@ describe('the new settings', () => {
     ['newCardOrder', 'deck'],
     ['reviewOrder', 'ease'],
     ['newReviewMix', 'interleave'],
+    ['leechThreshold', 0],
+    ['leechAction', 'delete'],
   ] as const)('%s = %j is refused', (field, value) => {
     const r = validateSettings({ ...DEFAULT_SETTINGS, [field]: value });
     expect(r.ok).toBe(false);
@@ -386,5 +393,75 @@ describe('todayUsage', () => {
       ...done('new', 2),
     ];
     expect(todayUsage(log)).toEqual({ newIntroduced: 2, reviewsDone: 3 });
+  });
+});
+
+describe('leeches (states/review.rs answer_again, leech_threshold_met)', () => {
+  it.each([
+    // [threshold, lapses that make a leech, lapses that do not]
+    [8, [8, 12, 16, 20], [1, 7, 9, 10, 11, 13]],
+    [3, [3, 5, 7], [1, 2, 4, 6]], // Anki's own test: an odd threshold's half rounds up
+    [1, [1, 2, 3], [0]],
+  ])('threshold %i: leech at %j, not at %j', (threshold, yes, no) => {
+    for (const l of yes) expect(leechThresholdMet(l, threshold)).toBe(true);
+    for (const l of no) expect(leechThresholdMet(l, threshold)).toBe(false);
+  });
+
+  const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, relearningSteps: [] };
+  const c = card(0);
+  /** A review card with `lapses` lapses, answered with `rating` when due. */
+  const answerWith = (lapses: number, rating: 1 | 2 | 3 | 4, leech = false) => {
+    const st = review(c, 0, { lapses, due: dayStart, ...(leech ? { leech } : {}) });
+    return reviewEntry({ card: c, state: st, rating, now, durationMs: 1, settings });
+  };
+
+  it.each([
+    ['the 8th lapse tags the card', 7, 1, false, true],
+    ['the 7th lapse does not', 6, 1, false, false],
+    ['Good on a card with 7 lapses does not', 7, 3, false, false],
+    ['a leech stays tagged when answered Good', 9, 3, true, true],
+  ] as const)('%s', (_what, lapses, rating, leech, tagged) => {
+    const { entry, state: after } = answerWith(lapses, rating, leech);
+    expect(after.sched.leech === true).toBe(tagged);
+    expect(entry.after.leech === true).toBe(tagged);
+  });
+
+  it('only a lapse from review counts, not Again while relearning', () => {
+    const before = { ...newSchedulingState(now), phase: 'relearning' as const, lapses: 7 };
+    expect(isLeechLapse(before, 1, { ...before, lapses: 8 }, settings)).toBe(false);
+  });
+
+  it('the tag survives a reset (as the note tag does) and replay rebuilds it', () => {
+    const one = { ...settings, leechThreshold: 1 };
+    const learned = reviewEntry({
+      card: c,
+      state: undefined,
+      rating: 4,
+      now,
+      durationMs: 1,
+      settings: one,
+    });
+    const at = learned.state.sched.due + HOUR;
+    const lapse = reviewEntry({
+      card: c,
+      state: learned.state,
+      rating: 1,
+      now: at,
+      durationMs: 1,
+      settings: one,
+    });
+    expect(lapse.state.sched.leech).toBe(true);
+    const reset = resetEntry({ card: c, state: lapse.state, now: at + HOUR });
+    expect(reset.state.sched.leech).toBe(true);
+    expect(reset.state.sched.phase).toBe('new');
+    const entries = [learned.entry, lapse.entry, reset.entry];
+    for (const recompute of [false, true]) {
+      const replayed = replayCard(entries, one, { recompute })!;
+      expect(replayed.sched).toEqual(reset.state.sched);
+    }
+  });
+
+  it("Anki's defaults: threshold 8, tag only", () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ leechThreshold: 8, leechAction: 'tag' });
   });
 });

@@ -14,6 +14,7 @@ import type {
   Settings,
 } from '../shared/types.ts';
 import { answer, newSchedulingState, resetState } from './fsrs.ts';
+import { withLeech } from './leech.ts';
 
 export interface ReplayOptions {
   /** Recompute every answer through FSRS with `settings`, ignoring each entry's recorded `after`. */
@@ -59,10 +60,15 @@ export function replayCard(
         sched =
           trust && sameSchedule(sched, e.before)
             ? e.after
-            : answer(sched, e.rating, e.time, settings, e.cardId);
+            : withLeech(
+                sched,
+                e.rating,
+                answer(sched, e.rating, e.time, settings, e.cardId),
+                settings,
+              );
         break;
       case 'reset':
-        sched = resetState(e.time);
+        sched = withLeech(sched, null, resetState(e.time), { leechThreshold: 0 });
         break;
       case 'suspend':
         suspended = true;

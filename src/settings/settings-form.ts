@@ -1,6 +1,12 @@
 // Settings as the form edits them (text fields) and back: pure, tested without a DOM.
 import { STEP_HELP } from '../scheduler/settings.ts';
-import type { NewCardOrder, NewReviewMix, ReviewOrder, Settings } from '../shared/types.ts';
+import type {
+  LeechAction,
+  NewCardOrder,
+  NewReviewMix,
+  ReviewOrder,
+  Settings,
+} from '../shared/types.ts';
 
 export interface SettingsForm {
   desiredRetention: string;
@@ -17,6 +23,8 @@ export interface SettingsForm {
   newCardOrder: NewCardOrder;
   reviewOrder: ReviewOrder;
   newReviewMix: NewReviewMix;
+  leechThreshold: string;
+  leechAction: LeechAction;
 }
 
 export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string]> = {
@@ -57,14 +65,22 @@ export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string
   newCardOrder: ['New card order', 'The order unseen cards are introduced in.'],
   reviewOrder: ['Review sort order', 'The order due reviews are shown in.'],
   newReviewMix: ['New/review order', 'Where new cards go among the reviews.'],
+  leechThreshold: [
+    'Leech threshold',
+    'How many times a review card may be forgotten before it is marked a leech (again every half as many after that).',
+  ],
+  leechAction: [
+    'Leech action',
+    'Tag only marks the card, so Browse can list leeches; Suspend card also stops showing it.',
+  ],
   weights: [
     'FSRS parameters',
     'Comma-separated parameters from the FSRS optimizer; leave empty for the defaults.',
   ],
 };
 
-/** The choices of each order setting, with Anki's wording (deck options, Display Order). */
-export const ORDER_CHOICES = {
+/** The choices of each select, with Anki's wording (deck options: Display Order, Lapses). */
+export const CHOICES = {
   newCardOrder: [
     ['file', 'Order in file'],
     ['random', 'Random cards'],
@@ -79,8 +95,12 @@ export const ORDER_CHOICES = {
     ['before', 'Show before reviews'],
     ['after', 'Show after reviews'],
   ],
+  leechAction: [
+    ['tag', 'Tag only'],
+    ['suspend', 'Suspend card'],
+  ],
 } as const satisfies Record<
-  'newCardOrder' | 'reviewOrder' | 'newReviewMix',
+  'newCardOrder' | 'reviewOrder' | 'newReviewMix' | 'leechAction',
   readonly (readonly [string, string])[]
 >;
 
@@ -100,6 +120,8 @@ export function toForm(s: Settings): SettingsForm {
     newCardOrder: s.newCardOrder,
     reviewOrder: s.reviewOrder,
     newReviewMix: s.newReviewMix,
+    leechThreshold: String(s.leechThreshold),
+    leechAction: s.leechAction,
   };
 }
 
@@ -123,5 +145,7 @@ export function fromForm(f: SettingsForm): Record<keyof Settings, unknown> {
     newCardOrder: f.newCardOrder,
     reviewOrder: f.reviewOrder,
     newReviewMix: f.newReviewMix,
+    leechThreshold: num(f.leechThreshold),
+    leechAction: f.leechAction,
   };
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
-import { FIELD_HELP, fromForm, ORDER_CHOICES, toForm, type SettingsForm } from './settings-form.ts';
+import { FIELD_HELP, fromForm, CHOICES, toForm, type SettingsForm } from './settings-form.ts';
 
 export interface FieldError {
   field: string;
@@ -23,10 +23,11 @@ const TEXT_FIELDS: (keyof SettingsForm)[] = [
   'maximumInterval',
   'dayStartHour',
   'learnAheadMins',
+  'leechThreshold',
   'weights',
 ];
 
-const ORDER_FIELDS = ['newCardOrder', 'newReviewMix', 'reviewOrder'] as const;
+const SELECTS = ['newCardOrder', 'newReviewMix', 'reviewOrder', 'leechAction'] as const;
 const SWITCHES = ['newCardsIgnoreReviewLimit', 'enableFuzz'] as const;
 
 export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
@@ -87,7 +88,7 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
           </div>
         );
       })}
-      {ORDER_FIELDS.map((field) => (
+      {SELECTS.map((field) => (
         <div className="field" key={field}>
           <label htmlFor={`${id}-${field}`}>{FIELD_HELP[field][0]}</label>
           <select
@@ -100,7 +101,7 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
               setForm({ ...form, [field]: e.target.value });
             }}
           >
-            {ORDER_CHOICES[field].map(([value, text]) => (
+            {CHOICES[field].map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
               </option>

@@ -82,6 +82,11 @@ const RULES: { [K in keyof Settings]: (v: unknown) => string | null } = {
   newCardOrder: oneOf('New card order', ['file', 'random']),
   reviewOrder: oneOf('Review order', ['due', 'overdueness', 'random']),
   newReviewMix: oneOf('New/review order', ['mix', 'before', 'after']),
+  leechThreshold: (t) =>
+    isCount(t) && t >= 1 && t <= 9999
+      ? null
+      : 'The leech threshold must be a whole number of lapses from 1 to 9999.',
+  leechAction: oneOf('Leech action', ['tag', 'suspend']),
   weights: (w) =>
     w === null ||
     w === undefined ||
@@ -137,6 +142,8 @@ const LABELS: Record<keyof Settings, string> = {
   newCardOrder: 'new card order',
   reviewOrder: 'review order',
   newReviewMix: 'new/review order',
+  leechThreshold: 'leech threshold',
+  leechAction: 'leech action',
   newPerDay: 'new cards per day',
   reviewsPerDay: 'reviews per day',
   dayStartHour: 'day start hour',

@@ -63,6 +63,12 @@ export interface SchedulingState {
   reps: number;
   lapses: number;
   lastReview: number | null;
+  /**
+   * Anki's "leech" tag: set by the lapse that reached the leech threshold (scheduler/leech.ts)
+   * and kept from then on, through resets. Recorded in each log entry's states, so replaying the
+   * log gives it back. Absent means false.
+   */
+  leech?: boolean;
 }
 
 /** The stored progress of one card: a cache of what its review log entries produce. */
@@ -106,6 +112,9 @@ export type ReviewOrder = 'due' | 'overdueness' | 'random';
 /** Anki's new/review order: "Mix with reviews", "Show before reviews", "Show after reviews". */
 export type NewReviewMix = 'mix' | 'before' | 'after';
 
+/** Anki's leech action: "Tag only" or "Suspend card" (the card is tagged either way). */
+export type LeechAction = 'tag' | 'suspend';
+
 /** Scheduling settings, stored with progress. Defaults mirror Anki's. */
 export interface Settings {
   desiredRetention: number;
@@ -123,6 +132,9 @@ export interface Settings {
   newCardOrder: NewCardOrder;
   reviewOrder: ReviewOrder;
   newReviewMix: NewReviewMix;
+  /** Anki's "Leech threshold": lapses before a card is a leech (again every half as many after). */
+  leechThreshold: number;
+  leechAction: LeechAction;
   /** Local hour (0–23) at which a new study day starts. */
   dayStartHour: number;
   /** FSRS parameters; null means ts-fsrs's defaults. */
@@ -142,6 +154,8 @@ export const DEFAULT_SETTINGS: Settings = {
   newCardOrder: 'file',
   reviewOrder: 'due',
   newReviewMix: 'mix',
+  leechThreshold: 8,
+  leechAction: 'tag',
   dayStartHour: 4,
   weights: null,
 };
