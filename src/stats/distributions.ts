@@ -1,8 +1,10 @@
 // Distributions of the cards' memory states and the answer buttons, as Anki's intervals.rs
 // (stability), eases.rs (difficulty), retrievability.rs and buttons.rs compute them. Orphans (progress
-// whose question is gone) are left out of every figure here, their log entries included.
+// whose question is gone) are left out of the card figures; their answers still count in the
+// buttons, as in every figure read from the log (today, calendar, reviews, retention).
 import { RATINGS, type CardState } from '../shared/types.ts';
 import { cardIdsOf } from './card-scope.ts';
+import { logColumns, REVIEW_TYPE } from './log-columns.ts';
 import { MATURE_DAYS } from './card-counts.ts';
 import { currentRetrievability, forgettingCurve } from './retrievability.ts';
 import type { StudyDays } from './study-days.ts';
@@ -53,7 +55,7 @@ export function distributionStats(input: StatsInput, days: StudyDays): Distribut
     difficulty: percentHistogram(difficulty),
     retrievability: percentHistogram(retrievability),
     knownNow,
-    buttons: buttonStats(input, days, ids),
+    buttons: buttonStats(input, days),
     mostLapses,
     lowestRetrievability: lowest,
   };
@@ -102,19 +104,20 @@ const zeroButtons = (): ButtonCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0 });
  * relearning before the answer), young and mature (a review card whose interval before the
  * answer was under 21 days, or not). Resets and suspensions have no button and never count.
  */
-function buttonStats(input: StatsInput, days: StudyDays, ids: ReadonlySet<string>): ButtonStats[] {
+function buttonStats(input: StatsInput, days: StudyDays): ButtonStats[] {
   // The windows nest (30 ⊂ 90 ⊂ 365 ⊂ all): count each answer once, in the narrowest window that
   // holds it, and add the narrower windows into the wider ones at the end.
   const from = BUTTON_RANGES.map((range) => (range === null ? -Infinity : days.start(1 - range)));
   const narrowest = new Float64Array(BUTTON_RANGES.length * GROUPS.length * 4);
-  for (const entry of input.log) {
-    const { rating } = entry;
-    if (entry.kind !== 'review' || rating === null || !ids.has(entry.cardId)) continue;
-    const { phase, scheduledDays } = entry.before;
-    const group = phase !== 'review' ? 0 : scheduledDays < MATURE_DAYS ? 1 : 2;
+  const { length, time, rating, type, lastIvl } = logColumns(input.log);
+  for (let i = 0; i < length; i++) {
+    const r = rating[i]!;
+    if (r === 0) continue; // not an answer
+    const group = type[i] !== REVIEW_TYPE ? 0 : lastIvl[i]! < MATURE_DAYS ? 1 : 2;
+    const t = time[i]!;
     let w = 0;
-    while (entry.time < from[w]!) w++;
-    narrowest[(w * GROUPS.length + group) * 4 + rating - 1]!++;
+    while (t < from[w]!) w++;
+    narrowest[(w * GROUPS.length + group) * 4 + r - 1]!++;
   }
   const cumulative = zeroButtonCells();
   return BUTTON_RANGES.map((range, w) => {
