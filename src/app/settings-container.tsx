@@ -1,4 +1,5 @@
 import { BackupPanel } from '../settings/backup-panel.tsx';
+import { OptimizePanel } from '../settings/optimize-panel.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
 import { download, fileDate } from './download.ts';
 import { useRecall } from './store.ts';
@@ -10,9 +11,15 @@ export function SettingsContainer() {
   const importBackup = useRecall((s) => s.importBackup);
   const exportCsv = useRecall((s) => s.exportCsv);
   const repair = useRecall((s) => s.repair);
+  const loadFullLog = useRecall((s) => s.loadFullLog);
   return (
     <div className="settings-page">
       <SettingsScreen key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />
+      <OptimizePanel
+        settings={settings}
+        loadLog={loadFullLog}
+        onApply={async (weights) => (await saveSettings({ ...settings, weights })).ok}
+      />
       <BackupPanel
         onExportBackup={exportBackup}
         onImportBackup={importBackup}

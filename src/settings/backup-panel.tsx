@@ -99,7 +99,8 @@ export function BackupPanel(props: BackupPanelProps) {
                 await props.onExportCsv(),
                 'text/csv',
               );
-              return 'Review log saved as CSV for the FSRS optimizer.';
+              const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+              return `Review log saved as CSV for the FSRS optimizer. Its times are UTC: give the optimizer your time zone (${zone}) and the hour your study day starts ("Next day starts at" above) too, since it counts days between answers as study days.`;
             })
           }
         >

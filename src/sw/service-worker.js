@@ -26,27 +26,52 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+// Cross-origin isolation for static hosts that cannot send headers (the FSRS optimizer needs
+// SharedArrayBuffer): the app's own responses get COOP and COEP here, as scripts/isolation.ts
+// sends them under `npm start` and `vite preview`. Only from the first load this worker controls:
+// the very first visit is not isolated until the page is loaded again.
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
+function isolated(response) {
+  if (!response || response.status === 0 || response.type === 'opaqueredirect') return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION)) headers.set(name, value);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(
-      fetch(request).catch(() => caches.match('./index.html', { ignoreSearch: true })),
+      fetch(request)
+        .catch(() => caches.match('./index.html', { ignoreSearch: true }))
+        .then(isolated),
     );
     return;
   }
   event.respondWith(
     // ignoreVary: servers send `Vary: Origin`, and module scripts are requested with an Origin.
-    caches.match(request, { ignoreVary: true }).then(
-      (hit) =>
-        hit ||
-        fetch(request).then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            void caches.open(CACHE).then((cache) => cache.put(request, copy));
-          }
-          return response;
-        }),
-    ),
+    caches
+      .match(request, { ignoreVary: true })
+      .then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              void caches.open(CACHE).then((cache) => cache.put(request, copy));
+            }
+            return response;
+          }),
+      )
+      .then(isolated),
   );
 });

@@ -47,7 +47,7 @@ describe('Content-Security-Policy', () => {
     const res = await fetch(app.url());
     const header = res.headers.get('content-security-policy') ?? '';
     expect(header).toContain("default-src 'self'");
-    expect(header).toContain("script-src 'self';");
+    expect(header).toContain("script-src 'self' 'wasm-unsafe-eval';");
     const html = await res.text();
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src/);
   });

@@ -1,0 +1,109 @@
+// Runs the optimizer worker for the panel: relays its stages, reads training progress from the
+// WebAssembly memory it shares, and stops it on Cancel.
+import type { Evaluation } from '../scheduler/fsrs-evaluate.ts';
+import type { OptimizeReply, OptimizeRequest } from './optimize.worker.ts';
+
+/** What the wrapper needs of a Worker (tests pass a fake). */
+export interface OptimizeWorker {
+  postMessage(request: OptimizeRequest): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<OptimizeReply>) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+export function startOptimizeWorker(): OptimizeWorker {
+  return new Worker(new URL('./optimize.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as OptimizeWorker;
+}
+
+export type OptimizeStage = 'reading' | 'loading' | 'training' | 'evaluating';
+
+export interface OptimizeProgress {
+  stage: OptimizeStage;
+  /** Training items done and in all (0 of 0 before training starts). */
+  done: number;
+  total: number;
+}
+
+export type OptimizeOutcome =
+  | { type: 'too-few'; items: number; reviews: number }
+  | {
+      type: 'done';
+      weights: number[];
+      items: number;
+      reviews: number;
+      current: Evaluation;
+      next: Evaluation;
+      ms: number;
+    }
+  | { type: 'cancelled' };
+
+export interface OptimizeRun {
+  result: Promise<OptimizeOutcome>;
+  cancel(): void;
+}
+
+export function runOptimizer(
+  request: OptimizeRequest,
+  onProgress: (p: OptimizeProgress) => void,
+  start: () => OptimizeWorker = startOptimizeWorker,
+): OptimizeRun {
+  const worker = start();
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let settle: (o: OptimizeOutcome) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const progress: OptimizeProgress = { stage: 'reading', done: 0, total: 0 };
+  const finish = () => {
+    clearInterval(poll);
+    worker.terminate();
+  };
+  const result = new Promise<OptimizeOutcome>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  worker.addEventListener('message', (e) => {
+    const reply = e.data;
+    switch (reply.type) {
+      case 'stage':
+        progress.stage = reply.stage;
+        if (reply.stage === 'evaluating') {
+          clearInterval(poll);
+          progress.done = progress.total;
+        }
+        onProgress({ ...progress });
+        break;
+      case 'progress-memory': {
+        const view = new Uint32Array(reply.buffer, reply.pointer, 2);
+        poll = setInterval(() => {
+          progress.done = view[0] ?? 0;
+          progress.total = view[1] ?? 0;
+          onProgress({ ...progress });
+        }, 100);
+        break;
+      }
+      case 'too-few':
+      case 'done':
+        finish();
+        settle(reply);
+        break;
+      case 'failed':
+        finish();
+        fail(new Error(`The optimizer stopped: ${reply.message}`));
+        break;
+    }
+  });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    finish();
+    fail(new Error(`The optimizer could not run: ${e.message || 'its worker failed to start'}.`));
+  });
+  worker.postMessage(request);
+  return {
+    result,
+    cancel() {
+      finish();
+      settle({ type: 'cancelled' });
+    },
+  };
+}
