@@ -3,9 +3,10 @@
 // scheduler (`FSRS.next`) differs from Anki in how it counts days (UTC dates), fuzzes (seeded by
 // the answer time, after rounding), orders the buttons and walks learning steps. `now` and the
 // settings are arguments, so the same inputs always give the same state (replay.ts relies on it).
-import { default_w, FSRSAlgorithm, generatorParameters, type FSRSState, type Grade } from 'ts-fsrs';
+import type { FSRSAlgorithm, FSRSState, Grade } from 'ts-fsrs';
 import type { CardId, CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
 import { daysBetween, nextDayStart, studyDayStart } from './day.ts';
+import { ankiAlgorithm } from './fsrs-params.ts';
 import { parseStep } from './settings.ts';
 
 const DAY_SECS = 86_400;
@@ -33,15 +34,9 @@ function algorithmFor(settings: Settings): FSRSAlgorithm {
   const key = JSON.stringify([settings.desiredRetention, settings.weights]);
   let algorithm = algorithms.get(key);
   if (!algorithm) {
-    algorithm = new FSRSAlgorithm(
-      generatorParameters({
-        request_retention: settings.desiredRetention,
-        // Same-day answers (delta_t = 0) use FSRS's short-term stability, as fsrs-rs does.
-        enable_short_term: true,
-        enable_fuzz: false,
-        w: settings.weights ?? [...default_w],
-      }),
-    );
+    // Same-day answers (delta_t = 0) use FSRS's short-term stability, and 17 or 19 parameters
+    // are filled and clipped as fsrs-rs does (fsrs-params.ts).
+    algorithm = ankiAlgorithm(settings.desiredRetention, settings.weights);
     if (algorithms.size > 20) algorithms.clear();
     algorithms.set(key, algorithm);
   }

@@ -1,7 +1,7 @@
 // FSRS parameters as fsrs-rs reads them (src/model.rs check_and_fill_parameters): a person may
 // paste 17 (FSRS-4.5), 19 (FSRS-5, what Anki 24.x shows) or 21 (FSRS-6) numbers, and every
 // count is turned into the 21 the model uses the same way Anki does.
-import { default_w } from 'ts-fsrs';
+import { default_w, FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
 
 /** FSRS-5's forgetting curve decay, the w20 fsrs-rs adds to 17 or 19 numbers. */
 export const FSRS5_DECAY = 0.5;
@@ -37,4 +37,25 @@ export function filledParameters(weights: readonly number[] | null): number[] {
 export function intervalPerStability(weights: readonly number[] | null, retention: number): number {
   const decay = filledParameters(weights)[20]!;
   return (Math.pow(retention, -1 / decay) - 1) / (Math.pow(0.9, -1 / decay) - 1);
+}
+
+/**
+ * ts-fsrs's memory model with the parameters fsrs-rs would use. ts-fsrs's own migration pads 19
+ * numbers the same way, but then clips w19 to at least 0.01 whenever short-term stability is on
+ * (fsrs-rs and Anki clip it at 0), which shortens every interval after a same-day lapse (ts-fsrs's
+ * FSRS-5 test sequence: …6, 14, 31, 65, 130 instead of …7, 16, 34, 71, 142). So the parameters are
+ * filled here and clipped with short-term off (w19 ≥ 0), and short-term stability is switched on
+ * afterwards: it selects the same-day formula for delta_t = 0 and does not clip again.
+ */
+export function ankiAlgorithm(retention: number, weights: readonly number[] | null): FSRSAlgorithm {
+  const algorithm = new FSRSAlgorithm(
+    generatorParameters({
+      request_retention: retention,
+      enable_short_term: false,
+      enable_fuzz: false,
+      w: filledParameters(weights),
+    }),
+  );
+  algorithm.parameters.enable_short_term = true;
+  return algorithm;
 }

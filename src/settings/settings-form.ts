@@ -75,7 +75,7 @@ export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string
   ],
   weights: [
     'FSRS parameters',
-    'Comma-separated parameters from the FSRS optimizer; leave empty for the defaults.',
+    'Comma-separated parameters from the FSRS optimizer or Anki (21 numbers; 19 or 17 from older versions are converted as Anki does); leave empty for the defaults.',
   ],
 };
 
