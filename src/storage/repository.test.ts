@@ -9,6 +9,7 @@ import type { CardState, Rating } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import {
   countOrphans,
+  READ_CHUNK,
   requestPersistence,
   type CommitBasis,
   type RepoMessage,
@@ -388,5 +389,28 @@ describe('helpers', () => {
     const granted = { persisted: async () => true, persist: vi.fn(async () => true) };
     expect(await requestPersistence(repo, granted)).toBe(true);
     expect(granted.persist).not.toHaveBeenCalled();
+  });
+});
+
+describe('reading the full log in chunks', () => {
+  // Guards: the whole log was read and checked in one task, which froze the page for seconds on
+  // 100,000 entries whenever Stats or the history opened.
+  it('reads every entry in order across chunk edges, yielding between chunks, and sets aside a damaged one', async () => {
+    const name = freshDb();
+    const repo = await openTest(name);
+    const n = READ_CHUNK * 2 + 3;
+    const entries = Array.from({ length: n }, (_, i) => makeEntry({ time: T0 + i * 1000 }));
+    const damaged = entries[READ_CHUNK + 1]!;
+    await repo.putMany([
+      ...entries.map((e): [string, unknown] => [`log:${e.id}`, e]),
+      [`log:${damaged.id}`, { ...damaged, rating: 0 }],
+    ]);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const log = await repo.readFullLog();
+    expect(log.map((e) => e.id)).toEqual(entries.filter((e) => e !== damaged).map((e) => e.id));
+    // Three chunks: the page got two turns in between.
+    expect(timers.mock.calls.filter(([, ms]) => ms === 0).length).toBeGreaterThanOrEqual(2);
+    timers.mockRestore();
+    expect((await repo.readFullLog()).length).toBe(n - 1);
   });
 });

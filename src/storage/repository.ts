@@ -148,6 +148,24 @@ const getAllPair = async (os: IDBObjectStore, range: IDBKeyRange) => {
   return { keys, values: values as unknown[] };
 };
 
+/**
+ * Records read per transaction when reading a whole prefix (the full log): reading and checking
+ * 100,000 entries in one go blocks the page for seconds; in chunks, each task stays short and the
+ * page keeps drawing in between.
+ */
+export const READ_CHUNK = 4000;
+
+const getAllPairFrom = async (os: IDBObjectStore, range: IDBKeyRange, count: number) => {
+  const [keys, values] = await Promise.all([
+    promisifyRequest(os.getAllKeys(range, count)),
+    promisifyRequest(os.getAll(range, count)),
+  ]);
+  return { keys, values: values as unknown[] };
+};
+
+/** Lets the page draw and handle input before the next chunk. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const byKey = (bad: BadRecord[]) => [...new Map(bad.map((b) => [b.key, b])).values()];
 
 export async function openRepository(opts: RepositoryOptions = {}): Promise<Repository> {
@@ -197,6 +215,24 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       const { keys, values } = await getAllPair(os, range);
       return checkRecords<T>(keys, values, validate);
     });
+
+  /** Every record under a prefix, in key order, READ_CHUNK per transaction. */
+  const readCheckedInChunks = async <T>(prefix: string, validate: Validator) => {
+    const good: T[] = [];
+    const bad: BadRecord[] = [];
+    let range = rangeOf(prefix);
+    for (;;) {
+      const chunk = await readTx(store, (os) => getAllPairFrom(os, range, READ_CHUNK));
+      const checked = checkRecords<T>(chunk.keys, chunk.values, validate);
+      for (const record of checked.good) good.push(record);
+      for (const record of checked.bad) bad.push(record);
+      const last = chunk.keys[chunk.keys.length - 1];
+      if (chunk.keys.length < READ_CHUNK || last === undefined) break;
+      range = IDBKeyRange.bound(last, `${prefix}\uffff`, true, false);
+      await yieldToPage();
+    }
+    return { good, bad };
+  };
 
   const writeChunks = async (records: [string, unknown][]) => {
     for (let i = 0; i < records.length; i += CHUNK) {
@@ -280,7 +316,7 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     },
 
     async readFullLog() {
-      const log = await readChecked<ReviewLogEntry>(rangeOf(LOG), validateLogEntry);
+      const log = await readCheckedInChunks<ReviewLogEntry>(LOG, validateLogEntry);
       if (log.bad.length > 0) await setAside(log.bad);
       return log.good;
     },
