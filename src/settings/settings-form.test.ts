@@ -28,3 +28,13 @@ describe('settings form', () => {
     expect(result.ok && result.settings.learningSteps).toEqual(['30s', '10m']);
   });
 });
+
+describe('settings screen groups', () => {
+  // Guards: a new setting added to the form but to no group would never be shown.
+  it('shows every field of the form exactly once', async () => {
+    const { GROUPS } = await import('./settings-screen.tsx');
+    const shown = GROUPS.flatMap(([, fields]) => fields);
+    expect([...shown].sort()).toEqual(Object.keys(FIELD_HELP).sort());
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+});

@@ -14,21 +14,31 @@ export interface SettingsScreenProps {
   onSave: (candidate: unknown) => Promise<{ ok: true } | { ok: false; errors: FieldError[] }>;
 }
 
-const TEXT_FIELDS: (keyof SettingsForm)[] = [
-  'desiredRetention',
-  'newPerDay',
-  'reviewsPerDay',
-  'learningSteps',
-  'relearningSteps',
-  'maximumInterval',
-  'dayStartHour',
-  'learnAheadMins',
-  'leechThreshold',
-  'weights',
-];
+type SelectField = keyof typeof CHOICES;
+type SwitchField = 'newCardsIgnoreReviewLimit' | 'enableFuzz';
 
-const SELECTS = ['newCardOrder', 'newReviewMix', 'reviewOrder', 'leechAction'] as const;
-const SWITCHES = ['newCardsIgnoreReviewLimit', 'enableFuzz'] as const;
+const isSelect = (f: keyof SettingsForm): f is SelectField => f in CHOICES;
+const isSwitch = (f: keyof SettingsForm): f is SwitchField =>
+  f === 'newCardsIgnoreReviewLimit' || f === 'enableFuzz';
+
+/** The fields in groups, as Anki's deck options group them. */
+export const GROUPS: [title: string, fields: (keyof SettingsForm)[]][] = [
+  ['Daily limits', ['newPerDay', 'reviewsPerDay', 'newCardsIgnoreReviewLimit']],
+  ['Steps', ['learningSteps', 'relearningSteps']],
+  ['Leeches', ['leechThreshold', 'leechAction']],
+  ['Display order', ['newCardOrder', 'newReviewMix', 'reviewOrder']],
+  [
+    'Advanced',
+    [
+      'desiredRetention',
+      'maximumInterval',
+      'dayStartHour',
+      'learnAheadMins',
+      'weights',
+      'enableFuzz',
+    ],
+  ],
+];
 
 export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
@@ -55,6 +65,69 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
     }
   };
   const errorFor = (field: string) => errors.find((x) => x.field === field)?.message;
+  const edit = (patch: Partial<SettingsForm>) => {
+    setSaved(false);
+    setForm({ ...form, ...patch });
+  };
+
+  /** One field: a checkbox, a select or a text input, with its help or its error below. */
+  const field = (name: keyof SettingsForm) => {
+    const [label, help] = FIELD_HELP[name];
+    const error = errorFor(name);
+    const inputId = `${id}-${name}`;
+    const helpLine = (
+      <p id={`${inputId}-help`} className={error ? 'field-error' : 'muted small'}>
+        {error ?? help}
+      </p>
+    );
+    if (isSwitch(name))
+      return (
+        <div className="field checkbox" key={name}>
+          <label>
+            <input
+              type="checkbox"
+              name={name}
+              checked={form[name]}
+              aria-describedby={`${inputId}-help`}
+              onChange={(e) => edit({ [name]: e.target.checked })}
+            />{' '}
+            {label}
+          </label>
+          {helpLine}
+        </div>
+      );
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={inputId}>{label}</label>
+        {isSelect(name) ? (
+          <select
+            id={inputId}
+            name={name}
+            value={form[name]}
+            aria-describedby={`${inputId}-help`}
+            onChange={(e) => edit({ [name]: e.target.value })}
+          >
+            {CHOICES[name].map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={inputId}
+            name={name}
+            value={form[name] as string}
+            inputMode={name.endsWith('Steps') || name === 'weights' ? 'text' : 'decimal'}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${inputId}-help`}
+            onChange={(e) => edit({ [name]: e.target.value })}
+          />
+        )}
+        {helpLine}
+      </div>
+    );
+  };
 
   return (
     <form
@@ -64,70 +137,11 @@ export function SettingsScreen({ settings, onSave }: SettingsScreenProps) {
       aria-label="Scheduling"
     >
       <h2>Scheduling</h2>
-      {TEXT_FIELDS.map((field) => {
-        const [label, help] = FIELD_HELP[field];
-        const error = errorFor(field);
-        return (
-          <div className="field" key={field}>
-            <label htmlFor={`${id}-${field}`}>{label}</label>
-            <input
-              id={`${id}-${field}`}
-              name={field}
-              value={form[field] as string}
-              inputMode={field.endsWith('Steps') || field === 'weights' ? 'text' : 'decimal'}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-${field}-help`}
-              onChange={(e) => {
-                setSaved(false);
-                setForm({ ...form, [field]: e.target.value });
-              }}
-            />
-            <p id={`${id}-${field}-help`} className={error ? 'field-error' : 'muted small'}>
-              {error ?? help}
-            </p>
-          </div>
-        );
-      })}
-      {SELECTS.map((field) => (
-        <div className="field" key={field}>
-          <label htmlFor={`${id}-${field}`}>{FIELD_HELP[field][0]}</label>
-          <select
-            id={`${id}-${field}`}
-            name={field}
-            value={form[field]}
-            aria-describedby={`${id}-${field}-help`}
-            onChange={(e) => {
-              setSaved(false);
-              setForm({ ...form, [field]: e.target.value });
-            }}
-          >
-            {CHOICES[field].map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-${field}-help`} className={errorFor(field) ? 'field-error' : 'muted small'}>
-            {errorFor(field) ?? FIELD_HELP[field][1]}
-          </p>
-        </div>
-      ))}
-      {SWITCHES.map((field) => (
-        <div className="field checkbox" key={field}>
-          <label>
-            <input
-              type="checkbox"
-              name={field}
-              checked={form[field]}
-              onChange={(e) => {
-                setSaved(false);
-                setForm({ ...form, [field]: e.target.checked });
-              }}
-            />{' '}
-            {FIELD_HELP[field][0]}
-          </label>
-          <p className="muted small">{FIELD_HELP[field][1]}</p>
-        </div>
+      {GROUPS.map(([title, fields], i) => (
+        <section key={title} className="settings-group" aria-labelledby={`${id}-group-${i}`}>
+          <h3 id={`${id}-group-${i}`}>{title}</h3>
+          {fields.map(field)}
+        </section>
       ))}
       {errors.length > 0 && (
         <Banner kind="error">
