@@ -78,6 +78,15 @@ export async function seedCollection(
   now: number,
 ): Promise<void> {
   const { states, log } = buildCollection(cards, entries, now);
+  await storeProgress(page, states, log);
+}
+
+/** Writes card states and log entries into the app's IndexedDB store from inside a page. */
+export async function storeProgress(
+  page: Page,
+  states: readonly CardState[],
+  log: readonly ReviewLogEntry[],
+): Promise<void> {
   const records: [string, unknown][] = [
     ...states.map((s): [string, unknown] => [`card:${s.cardId}`, s]),
     ...log.map((e): [string, unknown] => [`log:${e.id}`, e]),

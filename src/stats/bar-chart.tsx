@@ -11,6 +11,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
+import { ChartFrame } from './chart-controls.tsx';
 import { formatCount } from './format.ts';
 
 export interface ChartSeries {
@@ -141,79 +142,69 @@ export function BarChart({
   return (
     <figure className="chart">
       <div className="chart-body">
-        <div
-          ref={frame}
-          className="chart-frame"
-          role="region"
-          aria-label={`${title}, chart`}
-          tabIndex={0}
-          onKeyDown={onKey}
+        <ChartFrame
+          frame={frame}
+          label={`${title}, chart`}
+          width={width}
+          height={height}
+          onKey={onKey}
+          pick={pick}
+          clear={() => setActive(null)}
         >
-          <svg
-            width={width}
-            height={height}
-            aria-hidden="true"
-            onPointerMove={pick}
-            onPointerDown={pick}
-            onPointerLeave={(e) => {
-              if (e.pointerType === 'mouse') setActive(null);
-            }}
-          >
-            {yTicks.map((t) => (
-              <g key={t} className="chart-grid">
-                <line x1={left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
-                <text x={left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-                  {format(t)}
-                </text>
-              </g>
-            ))}
-            {bars.map((bar, i) => {
-              let base = 0;
-              const x = left + i * step + Math.min(1, step * 0.1);
-              const w = Math.max(1, step - Math.min(2, step * 0.2));
-              return (
-                <g key={bar.key} className={chosen === i ? 'chart-bar on' : 'chart-bar'}>
-                  {chosen === i && (
+          {yTicks.map((t) => (
+            <g key={t} className="chart-grid">
+              <line x1={left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
+              <text x={left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+                {format(t)}
+              </text>
+            </g>
+          ))}
+          {bars.map((bar, i) => {
+            let base = 0;
+            const x = left + i * step + Math.min(1, step * 0.1);
+            const w = Math.max(1, step - Math.min(2, step * 0.2));
+            return (
+              <g key={bar.key} className={chosen === i ? 'chart-bar on' : 'chart-bar'}>
+                {chosen === i && (
+                  <rect
+                    className="chart-hover"
+                    x={left + i * step}
+                    y={MARGIN.top}
+                    width={step}
+                    height={plotH}
+                  />
+                )}
+                {series.map((s, k) => {
+                  const v = Math.max(0, bar.values[k] ?? 0);
+                  if (!(v > 0)) return null;
+                  const r = (
                     <rect
-                      className="chart-hover"
-                      x={left + i * step}
-                      y={MARGIN.top}
-                      width={step}
-                      height={plotH}
+                      key={s.key}
+                      x={x}
+                      width={w}
+                      y={y(base + v)}
+                      height={Math.max(0, y(base) - y(base + v))}
+                      fill={bar.special ? 'var(--muted)' : s.color}
                     />
-                  )}
-                  {series.map((s, k) => {
-                    const v = Math.max(0, bar.values[k] ?? 0);
-                    if (!(v > 0)) return null;
-                    const r = (
-                      <rect
-                        key={s.key}
-                        x={x}
-                        width={w}
-                        y={y(base + v)}
-                        height={Math.max(0, y(base) - y(base + v))}
-                        fill={bar.special ? 'var(--muted)' : s.color}
-                      />
-                    );
-                    base += v;
-                    return r;
-                  })}
-                  {labelled.has(i) && (
-                    <text
-                      className="chart-label"
-                      x={left + i * step + step / 2}
-                      y={height - 6}
-                      textAnchor={i === 0 ? 'start' : 'middle'}
-                    >
-                      {bar.tick ?? bar.label}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-            <line className="chart-axis" x1={left} x2={width - MARGIN.right} y1={y(0)} y2={y(0)} />
-          </svg>
-        </div>
+                  );
+                  base += v;
+                  return r;
+                })}
+                {labelled.has(i) && (
+                  <text
+                    className="chart-label"
+                    x={left + i * step + step / 2}
+                    y={height - 6}
+                    textAnchor={i === 0 ? 'start' : 'middle'}
+                  >
+                    {bar.tick ?? bar.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          <line className="chart-axis" x1={left} x2={width - MARGIN.right} y1={y(0)} y2={y(0)} />
+        </ChartFrame>
         {/* The axis values again, over the frame's left edge, so they stay while the bars scroll. */}
         <svg className="chart-yaxis" width={left} height={height} aria-hidden="true">
           {yTicks.map((t) => (

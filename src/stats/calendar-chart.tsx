@@ -1,7 +1,7 @@
 // The last year of study days as a heatmap: weeks are columns, Sunday on top; darker means more
 // answers; today has a ring. The caption names the day under the pointer, finger or keyboard.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { EmptyNote } from './chart-controls.tsx';
+import { ChartFrame, EmptyNote } from './chart-controls.tsx';
 import { formatCount, formatDay, formatTime, plural, weekdayOf } from './format.ts';
 import type { CalendarStats } from './types.ts';
 
@@ -96,62 +96,52 @@ export function CalendarChart({ calendar }: { calendar: CalendarStats }) {
         <EmptyNote>No answers in the last year yet. Days you study fill in here.</EmptyNote>
       )}
       <div className="chart-body">
-        <div
-          ref={frame}
-          className="chart-frame"
-          role="region"
-          aria-label="Answers per day over the last year, chart"
-          tabIndex={0}
-          onKeyDown={onKey}
+        <ChartFrame
+          frame={frame}
+          label="Answers per day over the last year, chart"
+          width={width}
+          height={height}
+          onKey={onKey}
+          pick={pick}
+          clear={() => setActive(null)}
         >
-          <svg
-            width={width}
-            height={height}
-            aria-hidden="true"
-            onPointerMove={pick}
-            onPointerDown={pick}
-            onPointerLeave={(e) => {
-              if (e.pointerType === 'mouse') setActive(null);
-            }}
-          >
-            {months.map((m) => (
-              <text
-                key={`${m.col}-${m.label}`}
-                className="chart-label"
-                x={LEFT + m.col * (CELL + GAP)}
-                y={12}
-              >
-                {m.label}
+          {months.map((m) => (
+            <text
+              key={`${m.col}-${m.label}`}
+              className="chart-label"
+              x={LEFT + m.col * (CELL + GAP)}
+              y={12}
+            >
+              {m.label}
+            </text>
+          ))}
+          {WEEKDAYS.map((w, row) =>
+            w ? (
+              <text key={w} className="chart-label" x={0} y={TOP + row * (CELL + GAP) + CELL - 2}>
+                {w}
               </text>
-            ))}
-            {WEEKDAYS.map((w, row) =>
-              w ? (
-                <text key={w} className="chart-label" x={0} y={TOP + row * (CELL + GAP) + CELL - 2}>
-                  {w}
-                </text>
-              ) : null,
-            )}
-            {days.map((d, i) => {
-              const { col, row } = pos(i);
-              const classes = [`heat heat-${heatLevel(d.count, max)}`];
-              if (d.index === 0) classes.push('today');
-              if (chosen === i) classes.push('on');
-              return (
-                <rect
-                  key={d.date}
-                  className={classes.join(' ')}
-                  data-date={d.date}
-                  data-count={d.count}
-                  x={LEFT + col * (CELL + GAP)}
-                  y={TOP + row * (CELL + GAP)}
-                  width={CELL}
-                  height={CELL}
-                  rx={2}
-                />
-              );
-            })}
-          </svg>
-        </div>
+            ) : null,
+          )}
+          {days.map((d, i) => {
+            const { col, row } = pos(i);
+            const classes = [`heat heat-${heatLevel(d.count, max)}`];
+            if (d.index === 0) classes.push('today');
+            if (chosen === i) classes.push('on');
+            return (
+              <rect
+                key={d.date}
+                className={classes.join(' ')}
+                data-date={d.date}
+                data-count={d.count}
+                x={LEFT + col * (CELL + GAP)}
+                y={TOP + row * (CELL + GAP)}
+                width={CELL}
+                height={CELL}
+                rx={2}
+              />
+            );
+          })}
+        </ChartFrame>
         {/* The weekday names again, over the frame's left edge, so they stay while weeks scroll. */}
         <svg className="chart-yaxis" width={LEFT - 2} height={height} aria-hidden="true">
           {WEEKDAYS.map((w, row) =>

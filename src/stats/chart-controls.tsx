@@ -1,5 +1,5 @@
 // Small controls shared by the Stats sections: a segmented choice and a section frame.
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode, RefObject } from 'react';
 
 export function Segmented<T extends string | number>({
   label,
@@ -53,4 +53,52 @@ export function StatsSection({
 
 export function EmptyNote({ children }: { children: ReactNode }) {
   return <p className="stats-empty muted">{children}</p>;
+}
+
+/**
+ * The scrolling, focusable frame of a chart and its SVG: the pointer or a finger picks a mark,
+ * the arrow keys move (onKey), and a mouse leaving clears the pick (a finger's pick stays).
+ */
+export function ChartFrame({
+  frame,
+  label,
+  width,
+  height,
+  onKey,
+  pick,
+  clear,
+  children,
+}: {
+  frame: RefObject<HTMLDivElement | null>;
+  label: string;
+  width: number;
+  height: number;
+  onKey: (e: KeyboardEvent<HTMLDivElement>) => void;
+  pick: (e: PointerEvent<SVGSVGElement>) => void;
+  clear: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      ref={frame}
+      className="chart-frame"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onKeyDown={onKey}
+    >
+      <svg
+        width={width}
+        height={height}
+        aria-hidden="true"
+        onPointerMove={pick}
+        onPointerDown={pick}
+        onPointerLeave={(e) => {
+          if (e.pointerType === 'mouse') clear();
+        }}
+      >
+        {children}
+      </svg>
+    </div>
+  );
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../bench/seed-collection.ts';
+import { buildCollection, storeProgress } from '../../bench/seed-collection.ts';
 import { parseDeck } from '../../src/deck/parse-deck.ts';
 import { browserForFile, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
 
@@ -22,27 +22,7 @@ function history() {
 
 async function seed(page: Page) {
   const { states, log } = history();
-  const rows: [string, unknown][] = [
-    ...states.map((s): [string, unknown] => [`card:${s.cardId}`, s]),
-    ...log.map((e): [string, unknown] => [`log:${e.id}`, e]),
-  ];
-  await page.evaluate(
-    (records) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('recall');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          for (const [key, value] of records) tx.objectStore('kv').put(value, key);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
+  await storeProgress(page, states, log);
 }
 
 async function reviewFive(page: Page) {
