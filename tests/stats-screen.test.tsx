@@ -91,7 +91,11 @@ function renderScreen(figures: StatsFigures, over: Partial<StatsScreenProps> = {
 
 const section = (name: string) => screen.getByRole('region', { name });
 
-describe('the Stats screen from figures', () => {
+// A whole Stats screen in jsdom: ~0.5 s alone, but past vitest's 5 s default in a full parallel
+// run on a loaded 2-core machine (seen once); the budget is wider, the assertions are the same.
+const SCREEN = { timeout: 30_000 };
+
+describe('the Stats screen from figures', SCREEN, () => {
   it('draws every section, today marked on the heatmap', async () => {
     const { container } = renderScreen(fixture());
     for (const name of [
@@ -250,7 +254,7 @@ describe('the workload forecast panel', () => {
   });
 });
 
-describe('the Stats screen in the app', () => {
+describe('the Stats screen in the app', SCREEN, () => {
   const DECK = (q: string) =>
     `!!! Question ""\n    === "Question"\n        #### ${q}?\n    === "Answer"\n        A\n`;
 
