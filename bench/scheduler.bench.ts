@@ -249,8 +249,11 @@ export async function run(): Promise<BenchRow[]> {
       baselineValue: µs(bareMs),
       ratio: answerMs / bareMs,
       ratioLabel: '×',
-      target: '< 2× (wrapper overhead)',
-      ok: answerMs / bareMs < 2,
+      // Since answering follows Anki's rules (issue 12) it does more than ts-fsrs's next(): the
+      // study days between answers and the due day come from local-time calendar dates, and the
+      // fuzz is seeded from the card. A few µs in all; the frame budget is 16,000 µs.
+      target: '< 5× (Anki day rules on FSRS)',
+      ok: answerMs / bareMs < 5,
     },
     {
       name: 'scheduler: answer() + previewIntervals()',
