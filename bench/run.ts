@@ -13,6 +13,7 @@ const suites: Suite[] = [
   { name: 'bombs', load: () => import('./bombs.bench.ts') },
   { name: 'stats', load: () => import('./stats.bench.ts') },
   { name: 'workload', load: () => import('./workload.bench.ts') },
+  { name: 'optimizer', load: () => import('./optimizer.bench.ts') },
 ];
 
 const only = process.argv.slice(2);
