@@ -5,8 +5,12 @@ import type { Plugin } from 'vite';
 
 const TEMPLATE = new URL('../src/sw/service-worker.js', import.meta.url);
 
-/** Fonts KaTeX ships in older formats: every browser that runs Recall takes the woff2. */
-const SKIP = /\.(woff|ttf)$/;
+/**
+ * Fonts KaTeX ships in older formats: every browser that runs Recall takes the woff2. And the
+ * FSRS optimizer's WebAssembly (1.7 MB): only Settings → Optimize loads it, so it is cached on
+ * first use (the fetch handler caches what it serves) instead of on every first visit.
+ */
+const SKIP = /\.(woff|ttf|wasm)$/;
 
 export function serviceWorkerPlugin(): Plugin {
   return {

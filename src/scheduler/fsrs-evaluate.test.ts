@@ -7,7 +7,7 @@ import {
   FSRSBindingReview,
   computeParameters,
 } from '@open-spaced-repetition/binding';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Rating } from '../shared/types.ts';
 import { evaluate, isBetter } from './fsrs-evaluate.ts';
 import type { FsrsItem } from './fsrs-items.ts';
@@ -36,9 +36,12 @@ const toBinding = (items: FsrsItem[]) =>
 
 describe('evaluating parameters on a log', () => {
   it('agrees with fsrs-rs evaluate for the default and for fitted parameters', async () => {
+    // fsrs-rs logs a line per training epoch.
+    const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
     const items = syntheticItems(800);
     const binding = toBinding(items);
     const fitted = await computeParameters(binding, { enableShortTerm: true });
+    quiet.mockRestore();
     for (const weights of [null, fitted]) {
       const theirs = new FSRSBinding(weights ?? undefined).evaluate(binding);
       const ours = evaluate(items, weights);
