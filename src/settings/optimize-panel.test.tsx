@@ -85,6 +85,9 @@ describe('the Optimize panel', () => {
     const run = fakeRun({ type: 'cancelled' });
     setup(run, { ...isolated, crossOriginIsolated: false, hasSharedArrayBuffer: false });
     expect(screen.getByRole('button', { name: 'Optimize' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Optimize' })).toHaveAccessibleDescription(
+      /needs shared memory/,
+    );
     expect(screen.getByTestId('optimize-unavailable')).toHaveTextContent(
       /cross-origin isolated.*CSV export below still works/,
     );

@@ -1,6 +1,6 @@
 // Settings → Optimize: fits FSRS to the person's own review log, in a worker, and applies the
 // new parameters only when they predict the log better than the current ones (as Anki does).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReviewLogEntry, Settings } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
@@ -60,6 +60,7 @@ export function OptimizePanel({
 }: OptimizePanelProps) {
   const [env] = useState(() => environment ?? readEnvironment());
   const reason = unavailableReason(env);
+  const whyId = useId();
   const [progress, setProgress] = useState<OptimizeProgress | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
@@ -123,7 +124,7 @@ export function OptimizePanel({
         device&apos;s time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}).
       </p>
       {reason && (
-        <p className="small" role="note" data-testid="optimize-unavailable">
+        <p id={whyId} className="small" role="note" data-testid="optimize-unavailable">
           {reason}
         </p>
       )}
@@ -131,6 +132,7 @@ export function OptimizePanel({
         <Button
           variant="primary"
           disabled={reason !== null || progress !== null}
+          aria-describedby={reason ? whyId : undefined}
           onClick={() => void start()}
         >
           Optimize

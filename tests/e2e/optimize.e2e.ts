@@ -241,6 +241,7 @@ describe('Settings → Optimize', () => {
       expect(await panel.getByTestId('optimize-unavailable').innerText()).toMatch(
         /Reload the page/,
       );
+      await panel.screenshot({ path: screenshotPath('optimize-unavailable.png') });
       await waitForServiceWorker(page);
       await page.reload();
       await page.locator('h2', { hasText: 'Optimize' }).waitFor();
