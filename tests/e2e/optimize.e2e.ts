@@ -2,12 +2,10 @@
 // WebAssembly optimizer needs SharedArrayBuffer), a seeded log of a few thousand answers is fitted
 // in a worker with progress shown, both parameter sets are measured, the new ones are applied,
 // and the next card's button labels change.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +25,8 @@ import {
 const app = serveBuiltApp();
 const browser = browserForFile();
 const DAY = 86_400_000;
+/** A self-signed certificate for 127.0.0.1, so no test machine needs openssl. */
+const TLS = 'tests/fixtures/tls';
 /** A 1×1 PNG. */
 const PIXEL =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -151,29 +151,9 @@ describe('Settings → Optimize', () => {
 
   it('the isolated page still shows an image from another host that sends no CORP header', async () => {
     // COEP credentialless (not require-corp) is what keeps decks' remote images displaying. The
-    // image comes from a real HTTPS server on another origin (a self-signed certificate).
-    const dir = mkdtempSync(join(tmpdir(), 'recall-img-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    // image comes from a real HTTPS server on another origin (tests/fixtures/tls: self-signed).
     const images = createServer(
-      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      { key: readFileSync(`${TLS}/key.pem`), cert: readFileSync(`${TLS}/cert.pem`) },
       (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from(PIXEL, 'base64'));
       },
@@ -200,7 +180,6 @@ describe('Settings → Optimize', () => {
     } finally {
       await context.close();
       images.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 
