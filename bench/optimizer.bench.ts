@@ -9,12 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-  computeParameters,
-} from '@open-spaced-repetition/binding';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { ISOLATION_HEADERS } from '../scripts/isolation.ts';
@@ -27,8 +21,23 @@ import type { BenchRow } from './table.ts';
 const ENTRIES = 100_000;
 const DAY_START = 4;
 
-const toBinding = (items: FsrsItem[]) =>
-  items.map((it) => new FSRSBindingItem(it.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+/**
+ * fsrs-rs native in Node (@open-spaced-repetition/binding), when installed by hand: it is not a
+ * dependency, because the registry CI installs from lacks its other platform builds, which makes
+ * `npm ci` refuse the lock file. `npm i --no-save @open-spaced-repetition/binding@0.5.0` adds it.
+ */
+interface Binding {
+  FSRSBinding: new (w?: number[]) => { evaluate(items: unknown[]): unknown };
+  FSRSBindingItem: new (reviews: unknown[]) => unknown;
+  FSRSBindingReview: new (rating: number, deltaT: number) => unknown;
+  computeParameters(items: unknown[], opts: { enableShortTerm: boolean }): Promise<number[]>;
+}
+const BINDING = '@open-spaced-repetition/binding';
+const loadBinding = (): Promise<Binding | null> =>
+  import(/* @vite-ignore */ BINDING).then(
+    (m) => m as Binding,
+    () => null,
+  );
 
 const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
   // fsrs-rs prints a line per epoch on stdout, which would break the bench table.
@@ -42,6 +51,20 @@ const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
 };
 
 async function node(now: number): Promise<BenchRow[]> {
+  const lib = await loadBinding();
+  if (!lib)
+    return [
+      {
+        name: `optimizer (Node): skipped, ${BINDING} is not installed (see optimizer.bench.ts)`,
+        value: 0,
+        unit: '',
+      },
+    ];
+  const { FSRSBinding, FSRSBindingItem, FSRSBindingReview, computeParameters } = lib;
+  const toBinding = (items: FsrsItem[]) =>
+    items.map(
+      (it) => new FSRSBindingItem(it.map((r) => new FSRSBindingReview(r.rating, r.deltaT))),
+    );
   const { log } = buildCollection(benchCards(10_000), ENTRIES, now);
   let t0 = performance.now();
   const { items } = logToFsrsItems(log, DAY_START);

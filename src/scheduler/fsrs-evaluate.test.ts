@@ -1,13 +1,12 @@
 // Guards the metrics the Optimize panel shows and the rule that applies new parameters only when
-// they are better: our log loss and RMSE (bins) must agree with fsrs-rs's own evaluate (the
-// @open-spaced-repetition/binding package, native in Node) on the same items.
-import {
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-  computeParameters,
-} from '@open-spaced-repetition/binding';
-import { describe, expect, it, vi } from 'vitest';
+// they are better: our log loss and RMSE (bins) must agree with fsrs-rs's own evaluate on the same
+// items. The reference figures below were computed by fsrs-rs itself (the
+// @open-spaced-repetition/binding 0.5.0 package, native in Node) on syntheticItems(800):
+// `computeParameters(items, { enableShortTerm: true })`, then `new FSRSBinding(w).evaluate(items)`
+// for the defaults and for the fitted parameters. They are written here rather than computed on
+// every run because the npm registry CI installs from lacks that package's other platform builds,
+// so `npm ci` cannot install it.
+import { describe, expect, it } from 'vitest';
 import type { Rating } from '../shared/types.ts';
 import { evaluate, isBetter } from './fsrs-evaluate.ts';
 import type { FsrsItem } from './fsrs-items.ts';
@@ -31,26 +30,34 @@ function syntheticItems(cards: number): FsrsItem[] {
   return items;
 }
 
-const toBinding = (items: FsrsItem[]) =>
-  items.map((it) => new FSRSBindingItem(it.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+const FSRS_RS = {
+  fitted: [
+    1.2581217288970947, 1.2581217288970947, 1.2581217288970947, 1.2581217288970947,
+    6.442013740539551, 0.7683735489845276, 2.8985378742218018, 0.1098613291978836,
+    1.6870919466018677, 0.287448912858963, 0.6224784851074219, 1.452468752861023,
+    0.06322997063398361, 0.1511325091123581, 1.624643087387085, 0.6200783252716064,
+    1.375754475593567, 0.5425000190734863, 0.09120000153779984, 0.0658000037074089,
+    0.10000000149011612,
+  ],
+  default: { logLoss: 0.39476749300956726, rmseBins: 0.05336308106780052 },
+  fitted_evaluate: { logLoss: 0.37572163343429565, rmseBins: 0.035421960055828094 },
+} as const;
 
 describe('evaluating parameters on a log', () => {
-  it('agrees with fsrs-rs evaluate for the default and for fitted parameters', async () => {
-    // fsrs-rs logs a line per training epoch.
-    const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
+  it('agrees with fsrs-rs evaluate for the default and for fitted parameters', () => {
     const items = syntheticItems(800);
-    const binding = toBinding(items);
-    const fitted = await computeParameters(binding, { enableShortTerm: true });
-    quiet.mockRestore();
-    for (const weights of [null, fitted]) {
-      const theirs = new FSRSBinding(weights ?? undefined).evaluate(binding);
-      const ours = evaluate(items, weights);
+    const cases = [
+      [null, FSRS_RS.default],
+      [FSRS_RS.fitted, FSRS_RS.fitted_evaluate],
+    ] as const;
+    for (const [weights, theirs] of cases) {
+      const ours = evaluate(items, weights === null ? null : [...weights]);
       expect(Math.abs(ours.logLoss - theirs.logLoss)).toBeLessThan(0.01);
       expect(Math.abs(ours.rmseBins - theirs.rmseBins)).toBeLessThan(0.003);
     }
     // Fitted parameters predict this log better than the defaults, by both figures.
     const before = evaluate(items, null);
-    const after = evaluate(items, fitted);
+    const after = evaluate(items, [...FSRS_RS.fitted]);
     expect(after.logLoss).toBeLessThan(before.logLoss);
     expect(after.rmseBins).toBeLessThan(before.rmseBins);
   });
