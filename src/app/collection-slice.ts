@@ -80,7 +80,8 @@ export interface CollectionSlice {
   reset: (cardId: CardId) => Promise<void>;
   /** Undoes the newest log entry; resolves to it (or null when there is nothing to undo). */
   undo: () => Promise<ReviewLogEntry | null>;
-  loadFullLog: () => Promise<ReviewLogEntry[]>;
+  /** The whole log (read once, then kept); `onProgress` hears entries read so far, of how many. */
+  loadFullLog: (onProgress?: (read: number, total: number) => void) => Promise<ReviewLogEntry[]>;
   exportBackup: () => Promise<string>;
   /** Checks the file (or its text) off the main thread, merges it, and reports how far it is. */
   importBackup: (
@@ -320,11 +321,11 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
       return entry;
     },
 
-    async loadFullLog() {
+    async loadFullLog(onProgress) {
       const [r] = requireRepo();
       const cached = get().fullLog;
       if (cached) return cached;
-      const log = await r.readFullLog();
+      const log = await r.readFullLog(onProgress);
       set({ fullLog: log });
       return log;
     },

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { previewText } from '../library/browse-rows.ts';
 import { computeStats } from '../stats/compute-stats.ts';
+import { formatCount } from '../stats/format.ts';
 import type { HardCard } from '../stats/types.ts';
 import { narrowInput, scopeDeckIds, scopeOptions } from '../stats/scope.ts';
 import { StatsScreen } from '../stats/stats-screen.tsx';
@@ -11,6 +12,7 @@ import { localTimeZone } from '../stats/study-days.ts';
 import { WorkloadSection } from '../stats/workload-section.tsx';
 import type { StatsInput } from '../stats/types.ts';
 import { Banner } from '../ui/banner.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import { describeError } from './describe-error.ts';
 import { useRecall } from './store.ts';
 import { useNow } from './use-now.ts';
@@ -30,8 +32,11 @@ export function StatsContainer() {
   const [scope, setScope] = useState('all');
   const [error, setError] = useState<string | null>(null);
 
+  const [reading, setReading] = useState<{ read: number; total: number } | null>(null);
   useEffect(() => {
-    loadFullLog().catch((e: unknown) => setError(describeError(e)));
+    loadFullLog((read, total) => setReading({ read, total })).catch((e: unknown) =>
+      setError(describeError(e)),
+    );
   }, [loadFullLog]);
 
   const options = useMemo(() => scopeOptions(decks), [decks]);
@@ -68,7 +73,19 @@ export function StatsContainer() {
     return (
       <Banner kind="error">Recall could not read your answers for the statistics: {error}</Banner>
     );
-  if (!figures || !input) return <p className="muted">Loading your answers…</p>;
+  if (!figures || !input)
+    return (
+      <div className="stats-loading">
+        <p className="muted" aria-live="polite">
+          {reading && reading.total > 0
+            ? `Reading your answers… ${formatCount(reading.read)} of ${formatCount(reading.total)}`
+            : 'Loading your answers…'}
+        </p>
+        {reading && reading.total > 0 && (
+          <ProgressBar value={reading.read} max={reading.total} label="Reading your answers" />
+        )}
+      </div>
+    );
 
   const cardLinks = {
     href: (c: HardCard) =>

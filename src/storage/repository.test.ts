@@ -411,6 +411,13 @@ describe('reading the full log in chunks', () => {
     // Three chunks: the page got two turns in between.
     expect(timers.mock.calls.filter(([, ms]) => ms === 0).length).toBeGreaterThanOrEqual(2);
     timers.mockRestore();
-    expect((await repo.readFullLog()).length).toBe(n - 1);
+    const heard: [number, number][] = [];
+    expect((await repo.readFullLog((read, total) => heard.push([read, total]))).length).toBe(n - 1);
+    // Progress after each chunk, of all records (the first read set the damaged one aside).
+    expect(heard).toEqual([
+      [READ_CHUNK, n - 1],
+      [READ_CHUNK * 2, n - 1],
+      [n - 1, n - 1],
+    ]);
   });
 });

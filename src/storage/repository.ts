@@ -74,6 +74,9 @@ export interface LoadResult {
   schemaVersion: number;
 }
 
+/** Records read so far and how many there are in all. */
+export type ReadProgress = (read: number, total: number) => void;
+
 export interface Repository {
   /**
    * Start-up reads: settings, all card states, today's log and the last 30 actions. `dayEnd` is
@@ -81,7 +84,8 @@ export interface Repository {
    */
   load(dayStart: number, dayEnd?: number): Promise<LoadResult>;
   /** The whole review log, sorted by id (that is, by time). */
-  readFullLog(): Promise<ReviewLogEntry[]>;
+  /** The whole log, oldest first, read in chunks; `onProgress` hears entries read so far. */
+  readFullLog(onProgress?: ReadProgress): Promise<ReviewLogEntry[]>;
   readStates(): Promise<CardState[]>;
   readSettings(): Promise<Settings>;
   /**
@@ -217,15 +221,23 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     });
 
   /** Every record under a prefix, in key order, READ_CHUNK per transaction. */
-  const readCheckedInChunks = async <T>(prefix: string, validate: Validator) => {
+  const readCheckedInChunks = async <T>(
+    prefix: string,
+    validate: Validator,
+    onProgress?: ReadProgress,
+  ) => {
     const good: T[] = [];
     const bad: BadRecord[] = [];
     let range = rangeOf(prefix);
+    const total = onProgress ? await readTx(store, (os) => promisifyRequest(os.count(range))) : 0;
     for (;;) {
       const chunk = await readTx(store, (os) => getAllPairFrom(os, range, READ_CHUNK));
       const checked = checkRecords<T>(chunk.keys, chunk.values, validate);
       for (const record of checked.good) good.push(record);
       for (const record of checked.bad) bad.push(record);
+      const read = good.length + bad.length;
+      // Answers written meanwhile can make the count grow: the total is never below what was read.
+      onProgress?.(read, Math.max(total, read));
       const last = chunk.keys[chunk.keys.length - 1];
       if (chunk.keys.length < READ_CHUNK || last === undefined) break;
       range = IDBKeyRange.bound(last, `${prefix}\uffff`, true, false);
@@ -315,8 +327,8 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       };
     },
 
-    async readFullLog() {
-      const log = await readCheckedInChunks<ReviewLogEntry>(LOG, validateLogEntry);
+    async readFullLog(onProgress) {
+      const log = await readCheckedInChunks<ReviewLogEntry>(LOG, validateLogEntry, onProgress);
       if (log.bad.length > 0) await setAside(log.bad);
       return log.good;
     },
