@@ -8,6 +8,7 @@ import type {
   SchedulingState,
   Settings,
 } from '../shared/types.ts';
+import { localTimeZone } from './day.ts';
 import { answer, newSchedulingState, resetState } from './fsrs.ts';
 import { logIdTime, newLogId } from './ids.ts';
 import { withLeech } from './leech.ts';
@@ -76,13 +77,30 @@ function build(
   };
 }
 
+/**
+ * An answer. Its study days are counted in `timeZone` (default: this device's zone) and the
+ * settings' day-start hour, and the entry records both, so a replay counts the same days wherever
+ * and whenever it runs.
+ */
 export function reviewEntry(
-  args: BaseArgs & { rating: Rating; durationMs: number; settings: Settings },
+  args: BaseArgs & { rating: Rating; durationMs: number; settings: Settings; timeZone?: string },
 ): ActionResult {
   const before = args.state?.sched ?? newSchedulingState(args.now);
-  const answered = answer(before, args.rating, args.now, args.settings, args.card.id);
+  const clock = {
+    timeZone: args.timeZone ?? localTimeZone(),
+    dayStartHour: args.settings.dayStartHour,
+  };
+  const answered = answer(before, args.rating, args.now, args.settings, args.card.id, clock);
   const after = withLeech(before, args.rating, answered, args.settings);
-  return build(args, 'review', args.rating, after, args.state?.suspended ?? false, args.durationMs);
+  const result = build(
+    args,
+    'review',
+    args.rating,
+    after,
+    args.state?.suspended ?? false,
+    args.durationMs,
+  );
+  return { ...result, entry: { ...result.entry, ...clock } };
 }
 
 export function resetEntry(args: BaseArgs): ActionResult {

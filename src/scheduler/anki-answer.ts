@@ -5,7 +5,7 @@
 // settings are arguments, so the same inputs always give the same state (replay.ts relies on it).
 import type { FSRSAlgorithm, FSRSState, Grade } from 'ts-fsrs';
 import type { CardId, CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
-import { daysBetween, nextDayStart, studyDayStart } from './day.ts';
+import { daysBetween, localTimeZone, nextDayStart, studyDayStart } from './day.ts';
 import { ankiAlgorithm } from './fsrs-params.ts';
 import { parseStep } from './settings.ts';
 
@@ -160,6 +160,8 @@ interface Context {
   sched: SchedulingState;
   now: number;
   dayStartHour: number;
+  /** The zone days are counted in; undefined for the process's own. */
+  timeZone: string | undefined;
   maximum: number;
   factor: number | null;
   elapsed: number;
@@ -205,14 +207,14 @@ function step(
   memory: FSRSState,
   lapses = c.sched.lapses,
 ): AnswerOutcome {
-  const toRollover = Math.floor((nextDayStart(c.now, c.dayStartHour) - c.now) / 1000);
+  const toRollover = Math.floor((nextDayStart(c.now, c.dayStartHour, c.timeZone) - c.now) / 1000);
   if (secs >= toRollover) {
     const days = Math.floor((secs - toRollover) / DAY_SECS) + 1;
     return outcome(
       c,
       phase,
       memory,
-      studyDayStart(c.now, days, c.dayStartHour),
+      studyDayStart(c.now, days, c.dayStartHour, c.timeZone),
       { kind: 'days', days },
       { learningSteps: index, lapses },
     );
@@ -233,7 +235,7 @@ function review(c: Context, memory: FSRSState, days: number, lapses = c.sched.la
     c,
     'review',
     memory,
-    studyDayStart(c.now, days, c.dayStartHour),
+    studyDayStart(c.now, days, c.dayStartHour, c.timeZone),
     { kind: 'days', days },
     { lapses },
   );
@@ -314,6 +316,16 @@ function reviewStates(c: Context, relearnSteps: readonly number[]): NextStates {
 }
 
 /**
+ * Where the study days of an answer are counted: the IANA time zone and the day-start hour. A log
+ * entry records both (ReviewLogEntry.timeZone, .dayStartHour), and replaying it passes them back.
+ * Left out, they are the process's own zone and `settings.dayStartHour`.
+ */
+export interface DayClock {
+  timeZone?: string | undefined;
+  dayStartHour?: number | undefined;
+}
+
+/**
  * The state each of the four buttons leads to, answering at `now`. `cardId` seeds the fuzz
  * together with the card's reps. Throws on settings or states FSRS cannot use.
  */
@@ -322,8 +334,13 @@ export function ankiNextStates(
   now: number,
   settings: Settings,
   cardId: CardId,
+  clock: DayClock = {},
 ): NextStates {
   const algorithm = algorithmFor(settings);
+  const dayStartHour = clock.dayStartHour ?? settings.dayStartHour;
+  // Named even for this device's own zone: the buttons, the answer and a later replay (which
+  // passes the zone the entry recorded) then count days by one rule, in whatever zone they run.
+  const timeZone = clock.timeZone ?? localTimeZone();
   const fresh = sched.phase === 'new';
   // Study days between the answers (answering/mod.rs: days from the last review to the next
   // rollover): 0 within one study day, which selects FSRS's short-term stability. Counted on local
@@ -333,7 +350,7 @@ export function ankiNextStates(
   const elapsed =
     fresh || sched.lastReview === null
       ? 0
-      : Math.max(0, daysBetween(sched.lastReview, now, settings.dayStartHour));
+      : Math.max(0, daysBetween(sched.lastReview, now, dayStartHour, timeZone));
   const prior: FSRSState | null =
     fresh || !(sched.stability > 0)
       ? null
@@ -347,7 +364,8 @@ export function ankiNextStates(
   const c: Context = {
     sched,
     now,
-    dayStartHour: settings.dayStartHour,
+    dayStartHour,
+    timeZone,
     maximum: Math.max(1, Math.floor(settings.maximumInterval)),
     factor: settings.enableFuzz ? fuzzFactor(cardId, sched.reps) : null,
     elapsed,

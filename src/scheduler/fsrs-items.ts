@@ -1,7 +1,8 @@
 // The review log as the FSRS optimizer's training items, built the way Anki builds them for
 // "Optimize" (rslib scheduler/fsrs/params.rs, reviews_for_fsrs with training on): per card, the
 // answers since its last learning run, elapsed time counted in study days (local days that start
-// at the day-start hour), one item per later answer holding the whole history up to it, and only
+// at the day-start hour, in the zone each answer recorded), one item per later answer holding the
+// whole history up to it, and only
 // items whose last answer came on a later study day than the one before (delta_t > 0).
 import type { Rating, ReviewLogEntry } from '../shared/types.ts';
 import { daysBetween } from './day.ts';
@@ -74,7 +75,10 @@ export function logToFsrsItems(
     const history: FsrsReview[] = [];
     answers.forEach((e, i) => {
       const prev = answers[i - 1];
-      const deltaT = prev ? daysBetween(prev.time, e.time, dayStartHour) : 0;
+      // In the zone the answer was given in (its entry records it), so a move to another zone
+      // does not change old gaps; at today's day-start hour, as Anki counts with its current
+      // rollover.
+      const deltaT = prev ? daysBetween(prev.time, e.time, dayStartHour, e.timeZone) : 0;
       history.push({ rating: e.rating as Rating, deltaT });
       if (i > 0 && deltaT > 0) timed.push({ time: e.time, id: e.id, item: history.slice() });
     });

@@ -12,7 +12,7 @@ import {
   type FSRS,
 } from 'ts-fsrs';
 import type { CardId, CardPhase, Rating, SchedulingState, Settings } from '../shared/types.ts';
-import { ankiNextStates, type NextInterval } from './anki-answer.ts';
+import { ankiNextStates, type DayClock, type NextInterval } from './anki-answer.ts';
 
 const PHASE_OF: Record<State, CardPhase> = {
   [State.New]: 'new',
@@ -119,15 +119,20 @@ function input(sched: SchedulingState, now: number): FsrsCard {
   return card;
 }
 
-/** The card's state after answering `rating` at `now`, by Anki's rules (see anki-answer.ts). */
+/**
+ * The card's state after answering `rating` at `now`, by Anki's rules (see anki-answer.ts), with
+ * study days counted in `clock`'s zone and day-start hour (default: the process's zone and
+ * `settings.dayStartHour`).
+ */
 export function answer(
   sched: SchedulingState,
   rating: Rating,
   now: number,
   settings: Settings,
   cardId: CardId,
+  clock?: DayClock,
 ): SchedulingState {
-  return ankiNextStates(sched, now, settings, cardId)[rating].state;
+  return ankiNextStates(sched, now, settings, cardId, clock)[rating].state;
 }
 
 /** Anki's button label for an interval: the step (before learning fuzz), or whole days. */
@@ -147,9 +152,10 @@ export function previewIntervals(
   now: number,
   settings: Settings,
   cardId: CardId,
+  clock?: DayClock,
 ): Record<Rating, { due: number; label: string }> {
   try {
-    const next = ankiNextStates(sched, now, settings, cardId);
+    const next = ankiNextStates(sched, now, settings, cardId, clock);
     const item = (r: Rating) => ({
       due: next[r].state.due,
       label: intervalLabel(next[r].interval),

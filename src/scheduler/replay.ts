@@ -4,8 +4,10 @@
 // shown, even if the settings (retention, steps, weights) or ts-fsrs changed since, so a rebuild
 // never silently moves due dates. Where the chain breaks (a merged import from two devices, a
 // lost entry), the answer is recomputed with `settings`. `recompute: true` recomputes every
-// answer. Fuzz is no obstacle: it is seeded from the card id and its reps (anki-answer.ts), so
-// recomputing with the same settings, in the same time zone, gives the same state.
+// answer. Fuzz is no obstacle: it is seeded from the card id and its reps (anki-answer.ts), and
+// each answer is recomputed in the time zone and day-start hour its entry recorded, so recomputing
+// with the same settings gives the same state on any device, in any zone. (An entry without them,
+// which only an unmigrated source can hand over, is counted in this device's zone and hour.)
 import type {
   CardId,
   CardState,
@@ -63,7 +65,10 @@ export function replayCard(
             : withLeech(
                 sched,
                 e.rating,
-                answer(sched, e.rating, e.time, settings, e.cardId),
+                answer(sched, e.rating, e.time, settings, e.cardId, {
+                  timeZone: e.timeZone,
+                  dayStartHour: e.dayStartHour,
+                }),
                 settings,
               );
         break;

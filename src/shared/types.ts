@@ -103,6 +103,14 @@ export interface ReviewLogEntry {
   durationMs: number;
   before: SchedulingState;
   after: SchedulingState;
+  /**
+   * For answers: the IANA time zone (e.g. "America/New_York") and the day-start hour the study
+   * days were counted in, so replaying the answer after a move to another zone, or a change of
+   * "next day starts at", counts the same days. Entries from before they were recorded got the
+   * device's zone and the settings' hour when the store was migrated (storage/migrations.ts).
+   */
+  timeZone?: string;
+  dayStartHour?: number;
 }
 
 /** Anki's new card gather order, as far as a Markdown deck has one: file order, or random cards. */

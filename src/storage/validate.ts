@@ -57,6 +57,17 @@ export function validateLogEntry(v: unknown): string | null {
   } else if (v.rating !== null) return 'rating on a non-review entry';
   if (!finite(v.time)) return 'time is missing';
   if (!finite(v.durationMs) || v.durationMs < 0) return 'duration is not a number';
+  // Absent on entries written before answers recorded them: replay then counts in this device's
+  // zone. Any name is kept, even one this device's Intl does not know (day.ts falls back then).
+  if (v.timeZone !== undefined && (typeof v.timeZone !== 'string' || v.timeZone === ''))
+    return 'time zone is not a name';
+  if (
+    v.dayStartHour !== undefined &&
+    (!Number.isInteger(v.dayStartHour) ||
+      (v.dayStartHour as number) < 0 ||
+      (v.dayStartHour as number) > 23)
+  )
+    return 'day-start hour is not an hour';
   return validateSched(v.before) ?? validateSched(v.after);
 }
 
