@@ -75,7 +75,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     const others = { ...session, cards: session.cards.filter((c) => c.id !== currentId) };
     // The answer about to be given counts against today's limits whatever its rating.
     const pending = s.states.get(currentId)?.sched ?? newSchedulingState(services.now());
-    const view = nextView(s, others, pending);
+    const view = nextView(s, others, pending, s.cardsById.get(currentId)?.deckId);
     // Only a card due now is safe to reuse; "learn ahead" depends on the rated card's new due.
     const due =
       view.current && view.current.kind !== 'learning'
@@ -101,6 +101,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     s: RecallState,
     session: Session,
     pendingAnswer?: SchedulingState,
+    pendingDeckId?: DeckId,
   ): Partial<Session> => {
     const now = services.now();
     const queue = buildQueue({
@@ -110,6 +111,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       settings: s.settings,
       now,
       pendingAnswer,
+      pendingDeckId,
+      // Limits per deck and folder, as Home counts them (library/deck-rows.ts).
+      deckPaths: new Map([...s.deckById].map(([id, d]) => [id, d.path])),
     });
     const next = queue.next;
     return {

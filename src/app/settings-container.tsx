@@ -14,7 +14,18 @@ export function SettingsContainer() {
   const loadFullLog = useRecall((s) => s.loadFullLog);
   return (
     <div className="settings-page">
-      <SettingsScreen key={JSON.stringify(settings)} settings={settings} onSave={saveSettings} />
+      <SettingsScreen
+        key={JSON.stringify(settings)}
+        settings={settings}
+        // The form does not edit presets: they are carried through its save.
+        onSave={(candidate) =>
+          saveSettings({
+            presets: settings.presets,
+            deckPresets: settings.deckPresets,
+            ...(candidate as object),
+          })
+        }
+      />
       <OptimizePanel
         settings={settings}
         loadLog={loadFullLog}

@@ -30,14 +30,14 @@ const deck: Deck = {
   })),
 };
 
-/** `n` reviews answered earlier today. */
+/** `n` reviews answered earlier today in this deck (limits are per deck, so they count here). */
 const reviewsDone = (n: number): ReviewLogEntry[] =>
   Array.from({ length: n }, (_, i) => {
     const before = { ...newSchedulingState(now), phase: 'review' as const };
     return {
       id: `e${i}`,
-      cardId: `other:${i}`,
-      deckId: 'other',
+      cardId: `d:done-${i}`,
+      deckId: 'd',
       kind: 'review',
       rating: 3,
       time: now - 60_000 - i,

@@ -11,9 +11,14 @@ export interface HomeInput {
   now: number;
 }
 
+/** Each deck's path, so limits are per deck with its preset and folders (deck-limits.ts). */
+export const deckPathMap = (decks: readonly Deck[]) => new Map(decks.map((d) => [d.id, d.path]));
+
+/** A deck's row counts what studying that deck offers: the same buildQueue call as the session. */
 export function deckRows({ decks, states, todayLog, settings, now }: HomeInput): DeckRow[] {
+  const deckPaths = deckPathMap(decks);
   return decks.map((deck) => {
-    const q = buildQueue({ cards: deck.cards, states, todayLog, settings, now });
+    const q = buildQueue({ cards: deck.cards, states, todayLog, settings, now, deckPaths });
     return {
       id: deck.id,
       title: deck.title,
@@ -29,7 +34,14 @@ export function deckRows({ decks, states, todayLog, settings, now }: HomeInput):
 
 /** Today's progress over all decks: answers given, cards still to do, time spent answering. */
 export function todayStats({ decks, states, todayLog, settings, now }: HomeInput): TodayStats {
-  const q = buildQueue({ cards: decks.flatMap((d) => d.cards), states, todayLog, settings, now });
+  const q = buildQueue({
+    cards: decks.flatMap((d) => d.cards),
+    states,
+    todayLog,
+    settings,
+    now,
+    deckPaths: deckPathMap(decks),
+  });
   let reviewed = 0;
   let timeMs = 0;
   for (const e of todayLog) {

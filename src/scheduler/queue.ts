@@ -4,17 +4,27 @@
 // cards under the new limit, which (unless "new cards ignore review limit") is also capped by what
 // is left of the review limit. Shown: learning due now, then the main queue (reviews with interday
 // learning mixed in, and new cards mixed in, before or after), then learning due within the
-// learn-ahead limit. Limits count what was done today across sessions, from today's log. Home's
-// deck counts and the session both come from buildQueue. One pass plus sorts: O(n log n).
+// learn-ahead limit. Limits count what was done today across sessions, from today's log, per deck
+// and folder, each with its preset (deck-limits.ts). Home's deck counts and the session both come
+// from buildQueue. One pass plus sorts: O(n log n).
 import type {
   Card,
   CardId,
   CardState,
+  DeckId,
   ReviewLogEntry,
   SchedulingState,
   Settings,
 } from '../shared/types.ts';
 import { dayStartOf, nextDayStart } from './day.ts';
+import {
+  countDone,
+  doneByDeck,
+  limitTree,
+  studyRoot,
+  type LimitKind,
+  type TodayUsage,
+} from './deck-limits.ts';
 import { intervalPerStability } from './fsrs-params.ts';
 
 export type QueueKind = 'new' | 'learning' | 'review';
@@ -36,6 +46,14 @@ export interface QueueInput {
    * entry will be, so a queue worked out ahead of the answer uses the limits left after it.
    */
   pendingAnswer?: SchedulingState;
+  /** The deck of the card `pendingAnswer` belongs to, so its count goes to that deck. */
+  pendingDeckId?: DeckId;
+  /**
+   * Each deck's path ('ml/nlp.md'): limits are then per deck and folder, each from its preset,
+   * and a log entry counts in the deck it was answered in and its folders (deck-limits.ts).
+   * Without it, the cards share the Default preset's limits and all of today's log counts.
+   */
+  deckPaths?: ReadonlyMap<DeckId, string>;
 }
 
 export interface Queue {
@@ -60,10 +78,8 @@ export interface Queue {
   nextLearningDue: number | null;
 }
 
-export interface TodayUsage {
-  newIntroduced: number;
-  reviewsDone: number;
-}
+export type { RemainingLimits, TodayUsage } from './deck-limits.ts';
+export { remainingLimits } from './deck-limits.ts';
 
 /**
  * A (re)learning card whose step reached a later study day (Anki's DayLearn queue): it comes due
@@ -94,29 +110,6 @@ export function todayUsage(
     else if (e.before.phase === 'review' || isInterdayLearning(e.before)) reviewsDone += 1;
   }
   return { newIntroduced: introduced.size, reviewsDone };
-}
-
-export interface RemainingLimits {
-  review: number;
-  new: number;
-  /** New is capped to what is left of the review limit (Anki's cap_new_to_review). */
-  capNewToReview: boolean;
-}
-
-/**
- * What is left of today's limits (decks/limits.rs new_for_normal_deck_v3): the review limit less
- * the reviews done and, unless new cards ignore it, less the new cards done too; the new limit
- * less the new cards done, and then no more than what is left of the review limit.
- */
-export function remainingLimits(usage: TodayUsage, settings: Settings): RemainingLimits {
-  let review = settings.reviewsPerDay - usage.reviewsDone;
-  let fresh = settings.newPerDay - usage.newIntroduced;
-  const capNewToReview = !settings.newCardsIgnoreReviewLimit;
-  if (capNewToReview) {
-    review -= usage.newIntroduced;
-    fresh = Math.min(fresh, review);
-  }
-  return { review: Math.max(0, review), new: Math.max(0, fresh), capNewToReview };
 }
 
 /**
@@ -173,12 +166,30 @@ export function buildQueue(input: QueueInput): Queue {
   const learnAheadMs = settings.learnAheadMins * 60_000;
   const dayStart = dayStartOf(now, settings.dayStartHour);
   const endOfDay = nextDayStart(now, settings.dayStartHour);
-  const usage = todayUsage(input.todayLog, dayStart, endOfDay);
+  const paths = input.deckPaths;
+  const pathOf = (deckId: DeckId): string | undefined => (paths ? paths.get(deckId) : '');
+  // Done today per deck (decks/stats.rs), each card counted as introduced once.
+  const done = doneByDeck(input.todayLog, pathOf, (e, introduced) => {
+    if (e.kind !== 'review' || e.time < dayStart || e.time >= endOfDay) return null;
+    if (e.before.phase === 'new') {
+      if (introduced.has(e.cardId)) return null;
+      introduced.add(e.cardId);
+      return 'new';
+    }
+    return e.before.phase === 'review' || isInterdayLearning(e.before) ? 'review' : null;
+  });
   const pending = input.pendingAnswer;
-  if (pending?.phase === 'new') usage.newIntroduced += 1;
-  else if (pending && (pending.phase === 'review' || isInterdayLearning(pending)))
-    usage.reviewsDone += 1;
-  const limits = remainingLimits(usage, settings);
+  const pendingPath = pathOf(input.pendingDeckId ?? '');
+  const pendingKind: LimitKind | null =
+    pending?.phase === 'new'
+      ? 'new'
+      : pending && (pending.phase === 'review' || isInterdayLearning(pending))
+        ? 'review'
+        : null;
+  if (pendingKind && pendingPath !== undefined) countDone(done, pendingPath, pendingKind);
+  const deckOf = new Map<CardId, string>();
+  for (const card of cards) deckOf.set(card.id, pathOf(card.deckId) ?? card.deckId);
+  const limits = limitTree(settings, studyRoot(deckOf.values()), done);
   const day = studyDayNumber(now, settings.dayStartHour);
   // Anki salts the new-card hash with knuth_salt(days_elapsed).
   const newSalt = Math.imul(day, 2654435761) >>> 0;
@@ -254,16 +265,23 @@ export function buildQueue(input: QueueInput): Queue {
 
   // Gathering (queue/builder/gathering.rs): interday learning, then reviews, each lowering the
   // review limit and, when new cards are capped to it, the new limit with it.
-  let reviewLeft = limits.review;
-  const take = (due: Due[]) => {
-    const taken = due.slice(0, reviewLeft);
-    reviewLeft -= taken.length;
-    return taken;
-  };
+  // Each card is taken only while its deck and the folders up to the studied one have room.
+  const take = (due: Due[]) =>
+    due.filter((d) => {
+      const path = deckOf.get(d.id)!;
+      if (!limits.canTake(path, 'review')) return false;
+      limits.take(path, 'review');
+      return true;
+    });
   const interdayTaken = take(interday);
   const reviewTaken = take(reviews);
-  const newLeft = limits.capNewToReview ? Math.min(limits.new, reviewLeft) : limits.new;
-  const newCards = fresh.slice(0, newLeft).map((c) => c[2]);
+  const newCards: CardId[] = [];
+  for (const [, , id] of fresh) {
+    const path = deckOf.get(id)!;
+    if (!limits.canTake(path, 'new')) continue;
+    limits.take(path, 'new');
+    newCards.push(id);
+  }
 
   const entry = (d: Due): QueueEntry => ({ cardId: d.id, kind: d.kind });
   const dueMain = intersperse(reviewTaken.map(entry), interdayTaken.map(entry));

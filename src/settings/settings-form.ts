@@ -129,7 +129,9 @@ const num = (text: string): number => (text.trim() === '' ? Number.NaN : Number(
 const list = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
 
 /** The form as a settings candidate; the scheduler's validateSettings decides if it is valid. */
-export function fromForm(f: SettingsForm): Record<keyof Settings, unknown> {
+export function fromForm(
+  f: SettingsForm,
+): Record<Exclude<keyof Settings, 'presets' | 'deckPresets'>, unknown> {
   return {
     desiredRetention: num(f.desiredRetention),
     learningSteps: list(f.learningSteps),

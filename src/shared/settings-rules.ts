@@ -1,7 +1,7 @@
 // The one set of rules for scheduling settings, used wherever settings enter: the Settings form,
 // the stored record on load, and a backup on import. Pure and free of ts-fsrs, so storage/ may
 // use it too (scheduler/settings.ts re-exports it for the scheduler's side).
-import { DEFAULT_SETTINGS, type Settings } from './types.ts';
+import { DEFAULT_PRESET_ID, DEFAULT_SETTINGS, type LimitPreset, type Settings } from './types.ts';
 
 export interface FieldError {
   field: keyof Settings;
@@ -56,8 +56,38 @@ const oneOf = (what: string, values: readonly string[]) => (v: unknown) =>
     ? null
     : `${what} must be one of ${values.map((x) => `"${x}"`).join(', ')}.`;
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Named presets: each with an id, a name and whole-number limits; ids and names unique. */
+const presetsRule = (v: unknown): string | null => {
+  if (v === undefined) return null;
+  if (!Array.isArray(v) || v.length > 100) return 'Presets must be a list of at most 100.';
+  const ids = new Set<string>([DEFAULT_PRESET_ID]);
+  const names = new Set<string>(['default']);
+  for (const p of v as unknown[]) {
+    if (!isObject(p) || typeof p.id !== 'string' || typeof p.name !== 'string')
+      return 'Each preset needs an id and a name.';
+    const name = p.name.trim();
+    if (name === '' || name.length > 60) return 'A preset name must have 1 to 60 characters.';
+    if (ids.has(p.id) || names.has(name.toLowerCase()))
+      return `The preset name "${name}" is used twice; give each preset its own name.`;
+    ids.add(p.id);
+    names.add(name.toLowerCase());
+    const limits = countRule('New cards')(p.newPerDay) ?? countRule('Reviews')(p.reviewsPerDay);
+    if (limits !== null) return `Preset "${name}": ${limits}`;
+  }
+  return null;
+};
+
+const deckPresetsRule = (v: unknown): string | null =>
+  v === undefined ||
+  (isObject(v) && Object.values(v).every((id) => typeof id === 'string' && id !== ''))
+    ? null
+    : 'Deck presets must map each deck or folder to a preset id.';
+
 /** One check per field: a sentence that names the field and says what it must be, or null. */
-const RULES: { [K in keyof Settings]: (v: unknown) => string | null } = {
+const RULES: { [K in keyof Settings]-?: (v: unknown) => string | null } = {
   desiredRetention: (r) =>
     typeof r === 'number' && r >= 0.7 && r <= 0.99
       ? null
@@ -95,7 +125,11 @@ const RULES: { [K in keyof Settings]: (v: unknown) => string | null } = {
       w.every((x) => typeof x === 'number' && Number.isFinite(x)))
       ? null
       : `FSRS parameters must be ${WEIGHT_COUNTS.join(', ').replace(/, (\d+)$/, ' or $1')} numbers separated by commas, or empty for the defaults.`,
+  presets: presetsRule,
+  deckPresets: deckPresetsRule,
 };
+
+const OPTIONAL = new Set<keyof Settings>(['presets', 'deckPresets']);
 
 /** The order fields are checked in, so messages come in a steady order. */
 const FIELDS = Object.keys(RULES) as (keyof Settings)[];
@@ -105,6 +139,14 @@ function normalise<K extends keyof Settings>(field: K, v: unknown): Settings[K] 
   if (field === 'learningSteps' || field === 'relearningSteps')
     return (v as string[]).map((x) => x.trim()) as Settings[K];
   if (field === 'weights') return (Array.isArray(v) ? [...(v as number[])] : null) as Settings[K];
+  if (field === 'presets')
+    return (v as LimitPreset[]).map(({ id, name, newPerDay, reviewsPerDay }): LimitPreset => ({
+      id,
+      name: name.trim(),
+      newPerDay,
+      reviewsPerDay,
+    })) as Settings[K];
+  if (field === 'deckPresets') return { ...(v as Record<string, string>) } as Settings[K];
   return v as Settings[K];
 }
 
@@ -127,7 +169,9 @@ export function validateSettings(
   if (errors.length > 0) return { ok: false, errors };
   const settings = { ...DEFAULT_SETTINGS };
   for (const field of FIELDS)
-    (settings as Record<string, unknown>)[field] = normalise(field, v[field]);
+    // Presets are optional: settings without them mean everything uses Default.
+    if (v[field] !== undefined || !OPTIONAL.has(field))
+      (settings as Record<string, unknown>)[field] = normalise(field, v[field]);
   return { ok: true, settings };
 }
 
@@ -148,6 +192,8 @@ const LABELS: Record<keyof Settings, string> = {
   reviewsPerDay: 'reviews per day',
   dayStartHour: 'day start hour',
   weights: 'FSRS parameters',
+  presets: 'presets',
+  deckPresets: 'deck presets',
 };
 
 const shown = (v: unknown): string => {

@@ -147,7 +147,24 @@ export interface Settings {
   dayStartHour: number;
   /** FSRS parameters; null means ts-fsrs's defaults. */
   weights: number[] | null;
+  /**
+   * Named limit presets besides "Default" (Anki's deck option presets). The Default preset is
+   * newPerDay/reviewsPerDay above, so settings stored before presets existed load unchanged.
+   */
+  presets?: LimitPreset[];
+  /** Deck path ('ml/nlp.md') or folder ('ml') → preset id; missing means Default. */
+  deckPresets?: Record<string, string>;
 }
+
+/** The daily limits a preset holds; the other scheduling options stay global for now. */
+export interface LimitPreset {
+  id: string;
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+}
+
+export const DEFAULT_PRESET_ID = 'default';
 
 export const DEFAULT_SETTINGS: Settings = {
   desiredRetention: 0.9,
