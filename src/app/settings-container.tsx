@@ -1,11 +1,13 @@
 import { BackupPanel } from '../settings/backup-panel.tsx';
 import { OptimizePanel } from '../settings/optimize-panel.tsx';
+import { PresetsPanel } from '../settings/presets-panel.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
 import { download, fileDate } from './download.ts';
 import { useRecall } from './store.ts';
 
 export function SettingsContainer() {
   const settings = useRecall((s) => s.settings);
+  const decks = useRecall((s) => s.decks);
   const saveSettings = useRecall((s) => s.saveSettings);
   const exportBackup = useRecall((s) => s.exportBackup);
   const importBackup = useRecall((s) => s.importBackup);
@@ -25,6 +27,11 @@ export function SettingsContainer() {
             ...(candidate as object),
           })
         }
+      />
+      <PresetsPanel
+        settings={settings}
+        deckPaths={decks.map((d) => d.path)}
+        onSave={saveSettings}
       />
       <OptimizePanel
         settings={settings}
