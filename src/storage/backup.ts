@@ -5,7 +5,7 @@
 import { ImportIncomplete, ImportRejected } from '../shared/errors.ts';
 import type { CardId, CardState, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { CARD, LOG, META_SETTINGS } from './keys.ts';
-import { CURRENT_SCHEMA, DamagedRecord, migrateRecord } from './migrations.ts';
+import { CURRENT_SCHEMA, DamagedRecord, migrateRecord, migrationContext } from './migrations.ts';
 import { rebuildStates, type Replay } from './rebuild.ts';
 import type { Repository } from './repository.ts';
 import { boundUnknownFields } from './bound.ts';
@@ -107,6 +107,8 @@ export function parseBackup(
       'This backup comes from a newer version of Recall; update Recall, then import it.',
     );
 
+  // Answers from before version 3 get this device's zone and the file's day-start hour.
+  const context = migrationContext(d.settings);
   const messages: string[] = [];
   let count = 0;
   let trimmed = 0;
@@ -127,7 +129,7 @@ export function parseBackup(
       let value: unknown;
       let reason: string | null;
       try {
-        value = migrateRecord(key(raw), raw, version);
+        value = migrateRecord(key(raw), raw, version, CURRENT_SCHEMA, undefined, context);
         reason = validate(value);
       } catch (err) {
         if (!(err instanceof DamagedRecord) && !(err instanceof RangeError)) throw err;

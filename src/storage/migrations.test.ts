@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MigrationFailed } from '../shared/errors.ts';
 import type { CardState, ReviewLogEntry } from '../shared/types.ts';
 import {
+  CURRENT_SCHEMA,
   pruneSnapshots,
   SNAPSHOT_KEEP_MS,
   upgradeStore,
@@ -41,7 +42,7 @@ describe('version 1 → 2', () => {
     await rawPut(name, fixture);
     const repo = await openTest(name);
     const loaded = await repo.load(0);
-    expect(loaded.schemaVersion).toBe(2);
+    expect(loaded.schemaVersion).toBe(CURRENT_SCHEMA);
     expect(loaded.problems.corrupt).toBe(0);
     expect(loaded.settings.desiredRetention).toBe(0.85);
 
@@ -61,7 +62,7 @@ describe('version 1 → 2', () => {
       before: { due: ms('2025-11-17T09:00:00.000Z'), lastReview: ms('2025-11-16T09:00:00.000Z') },
     });
     expect(loaded.recentLog).toEqual(log);
-    expect((await rawAll(name)).get('meta:schema')).toBe(2);
+    expect((await rawAll(name)).get('meta:schema')).toBe(CURRENT_SCHEMA);
   });
 
   it('keeps fields and records it does not know; removes only the legacy field it names', async () => {
@@ -198,12 +199,12 @@ describe('version 1 → 2', () => {
   });
 
   it('refuses a store written by a newer version and changes nothing', async () => {
-    await rawPut(name, [...fixture, ['meta:schema', 3]]);
+    await rawPut(name, [...fixture, ['meta:schema', CURRENT_SCHEMA + 1]]);
     const err = await openTest(name).catch((x: unknown) => x);
     expect(err).toBeInstanceOf(MigrationFailed);
     expect((err as Error).message).toMatch(/newer version of Recall/);
     const all = await rawAll(name);
-    expect(all.get('meta:schema')).toBe(3);
+    expect(all.get('meta:schema')).toBe(CURRENT_SCHEMA + 1);
     expect([...all.keys()].some((k) => k.startsWith('snapshot:'))).toBe(false);
   });
 });
@@ -216,6 +217,7 @@ describe('migration safety copies', () => {
   it('keeps only the newest copy when a store migrates twice', async () => {
     await rawPut(name, fixture);
     const store = createRecallStore(name, 'kv');
+    await upgradeStore(store.useStore, T0, { 1: v1toV2 }, 2);
     await upgradeStore(store.useStore, T0, { 1: v1toV2, 2: bump }, 3);
     const all = await rawAll(name);
     store.close();

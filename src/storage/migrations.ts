@@ -1,7 +1,7 @@
 // Schema versions and data migrations. A migration copies the fields it does not know and removes
 // only the legacy fields it names. Every record is copied to `snapshot:v<N>:<key>` (in a committed
-// transaction of its own) before the migration of version N touches anything, and the migration
-// itself is one transaction: it lands whole or not at all. Only the newest safety copy is kept,
+// transaction of its own) before an upgrade from version N touches anything (one copy for all its
+// steps), and each step itself is one transaction: it lands whole or not at all. Only the newest safety copy is kept,
 // and only for SNAPSHOT_KEEP_MS: an old copy would otherwise double the stored data for good.
 import type { UseStore } from 'idb-keyval';
 import { MigrationFailed } from '../shared/errors.ts';
@@ -10,6 +10,7 @@ import {
   CARD,
   LOG,
   META_SCHEMA,
+  META_SETTINGS,
   META_SNAPSHOT,
   QUARANTINE,
   SNAPSHOT,
@@ -18,16 +19,41 @@ import {
 } from './keys.ts';
 import type { QuarantinedRecord } from './quarantine.ts';
 
-export const CURRENT_SCHEMA = 2;
+export const CURRENT_SCHEMA = 3;
 
 /** Thrown by a record migration for a record it cannot read; that record is set aside. */
 export class DamagedRecord extends Error {}
 
+/** What a migration may need besides the record: where and how this device counts days. */
+export interface MigrationContext {
+  /** This device's IANA time zone when the migration runs. */
+  timeZone: string;
+  /** The stored settings' day-start hour (the default when they have none). */
+  dayStartHour: number;
+}
+
 /** Turns one stored record of version N into version N + 1. */
-export type RecordMigration = (key: string, value: unknown) => unknown;
+export type RecordMigration = (key: string, value: unknown, context: MigrationContext) => unknown;
 
 type Rec = Record<string, unknown>;
 const isObj = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isHour = (h: unknown): h is number =>
+  Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 23;
+
+/** Stored Recall's default "next day starts at" before settings were ever saved. */
+const DEFAULT_DAY_START_HOUR = 4;
+
+/** The context for records whose settings record is `settings` (a store's or a backup file's). */
+export function migrationContext(settings: unknown): MigrationContext {
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    dayStartHour:
+      isObj(settings) && isHour(settings.dayStartHour)
+        ? settings.dayStartHour
+        : DEFAULT_DAY_START_HOUR,
+  };
+}
 
 const toMs = (v: unknown, what: string): number => {
   const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
@@ -49,7 +75,7 @@ function schedV1toV2(s: unknown, prefix = ''): unknown {
  * string, the answer's duration in seconds as `duration`, and had no `kind` (every entry was an
  * answer; suspension lived only in the card state, so rebuilds keep it from there).
  */
-export const v1toV2: RecordMigration = (key, value) => {
+export const v1toV2 = (key: string, value: unknown): unknown => {
   if (!isObj(value)) return value;
   if (key.startsWith(CARD)) return { ...value, sched: schedV1toV2(value.sched) };
   if (key.startsWith(LOG)) {
@@ -68,7 +94,29 @@ export const v1toV2: RecordMigration = (key, value) => {
   return value;
 };
 
-export const MIGRATIONS: Readonly<Record<number, RecordMigration>> = { 1: v1toV2 };
+/**
+ * Version 3 answers record the time zone and day-start hour their study days were counted in, so
+ * a replay after a move to another zone counts the same days. Older answers did not, and nothing
+ * stored says where they were given; the device's zone at migration time and the settings' hour
+ * are the best guess there is: those answers were counted in the device's local zone with the
+ * settings' hour when they were made, and for nearly everyone (who has not moved or changed the
+ * hour since) both are still those; any other guess would recount most people's days. Only
+ * answers get them (other entries count no days); a zone or hour already there is kept, and so is
+ * every field this code does not know.
+ */
+export const v2toV3: RecordMigration = (key, value, context) => {
+  if (!key.startsWith(LOG) || !isObj(value) || value.kind !== 'review') return value;
+  return {
+    ...value,
+    timeZone:
+      typeof value.timeZone === 'string' && value.timeZone !== ''
+        ? value.timeZone
+        : context.timeZone,
+    dayStartHour: isHour(value.dayStartHour) ? value.dayStartHour : context.dayStartHour,
+  };
+};
+
+export const MIGRATIONS: Readonly<Record<number, RecordMigration>> = { 1: v1toV2, 2: v2toV3 };
 
 /** Records a migration works on: everything but earlier snapshots and quarantined copies. */
 const isData = (key: string) =>
@@ -132,6 +180,7 @@ async function step(
   from: number,
   migration: RecordMigration,
   now: number,
+  snapshot: boolean,
 ): Promise<void> {
   const failed = (why: string) =>
     new MigrationFailed(
@@ -139,17 +188,19 @@ async function step(
       from + 1,
       `${why.replace(/\.$/, '')}. Your data was not changed; reload to try again.`,
     );
-  try {
-    await writeTx(store, (os) =>
-      withRecordsAt(os, from, (records) => {
-        // The copy made before an earlier migration is replaced: the newest one is kept only.
-        os.delete(rangeOf(SNAPSHOT));
-        for (const [k, value] of records) os.put(value, snapshotKey(from, k));
-        os.put({ version: from, at: now }, META_SNAPSHOT);
-      }),
-    );
-  } catch (err) {
-    throw failed(`a safety copy could not be written (${(err as Error).message})`);
+  if (snapshot) {
+    try {
+      await writeTx(store, (os) =>
+        withRecordsAt(os, from, (records) => {
+          // The copy made before an earlier migration is replaced: the newest one is kept only.
+          os.delete(rangeOf(SNAPSHOT));
+          for (const [k, value] of records) os.put(value, snapshotKey(from, k));
+          os.put({ version: from, at: now }, META_SNAPSHOT);
+        }),
+      );
+    } catch (err) {
+      throw failed(`a safety copy could not be written (${(err as Error).message})`);
+    }
   }
   let bug: unknown = null;
   try {
@@ -158,9 +209,10 @@ async function step(
         try {
           const out: [string, unknown][] = [];
           const damaged: QuarantinedRecord[] = [];
+          const context = migrationContext(records.find(([k]) => k === META_SETTINGS)?.[1]);
           for (const [k, value] of records) {
             try {
-              out.push([k, migration(k, value)]);
+              out.push([k, migration(k, value, context)]);
             } catch (err) {
               if (!(err instanceof DamagedRecord)) throw err;
               damaged.push({ key: k, value, reason: err.message, at: now });
@@ -217,7 +269,9 @@ export async function upgradeStore(
   for (let v = found; v < target; v++) {
     const migration = migrations[v];
     if (!migration) throw new MigrationFailed(v, target, `no migration from version ${v} exists.`);
-    await step(store, v, migration, now);
+    // One safety copy per upgrade, of the records as they were before its first step: a later
+    // step's copy would hold what an earlier step made of them, not the person's data.
+    await step(store, v, migration, now, v === found);
   }
 }
 
@@ -251,19 +305,24 @@ export async function pruneSnapshots(
   return true;
 }
 
-/** One record of an older version (a backup file's) brought to `target`; throws DamagedRecord. */
+/**
+ * One record of an older version (a backup file's) brought to `target`; throws DamagedRecord.
+ * `context` should come from the file's own settings (migrationContext).
+ */
 export function migrateRecord(
   key: string,
   value: unknown,
   from: number,
   target: number = CURRENT_SCHEMA,
   migrations: Readonly<Record<number, RecordMigration>> = MIGRATIONS,
+  context?: MigrationContext,
 ): unknown {
   let out = value;
+  let ctx = context;
   for (let v = from; v < target; v++) {
     const migration = migrations[v];
     if (!migration) throw new DamagedRecord(`no migration from version ${v} exists`);
-    out = migration(key, out);
+    out = migration(key, out, (ctx ??= migrationContext(undefined)));
   }
   return out;
 }

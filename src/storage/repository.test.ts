@@ -9,6 +9,7 @@ import type { CardState, Rating } from '../shared/types.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import {
   countOrphans,
+  CURRENT_SCHEMA,
   READ_CHUNK,
   requestPersistence,
   type CommitBasis,
@@ -44,9 +45,9 @@ describe('opening', () => {
   it('a fresh database gets the current schema and no migration', async () => {
     const repo = await openTest(name);
     const loaded = await repo.load(T0);
-    expect(loaded.schemaVersion).toBe(2);
+    expect(loaded.schemaVersion).toBe(CURRENT_SCHEMA);
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
-    expect([...(await rawAll(name)).entries()]).toEqual([['meta:schema', 2]]);
+    expect([...(await rawAll(name)).entries()]).toEqual([['meta:schema', CURRENT_SCHEMA]]);
   });
 
   it("is idb-keyval's store: its get and set work on the same records", async () => {

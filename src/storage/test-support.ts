@@ -58,6 +58,9 @@ export function makeEntry(overrides: Partial<ReviewLogEntry> = {}): ReviewLogEnt
       reps,
       lastReview: time,
     }),
+    // As answers record them since schema version 3.
+    timeZone: 'America/New_York',
+    dayStartHour: 4,
     ...overrides,
   };
 }

@@ -59,7 +59,10 @@ export function validateLogEntry(v: unknown): string | null {
   if (!finite(v.durationMs) || v.durationMs < 0) return 'duration is not a number';
   // Absent on entries written before answers recorded them: replay then counts in this device's
   // zone. Any name is kept, even one this device's Intl does not know (day.ts falls back then).
-  if (v.timeZone !== undefined && (typeof v.timeZone !== 'string' || v.timeZone === ''))
+  if (
+    v.timeZone !== undefined &&
+    (typeof v.timeZone !== 'string' || v.timeZone === '' || v.timeZone.length > 100)
+  )
     return 'time zone is not a name';
   if (
     v.dayStartHour !== undefined &&
