@@ -174,7 +174,7 @@ export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps)
           <tbody>
             {nodes.map((n) => (
               <tr key={n.path}>
-                <th scope="row" style={{ paddingInlineStart: `${0.5 + n.depth}rem` }}>
+                <th scope="row" style={{ paddingInlineStart: `${0.5 + 0.75 * n.depth}rem` }}>
                   <span className="preset-node">
                     {n.name}
                     {n.folder && '/'}

@@ -43,9 +43,12 @@ export const FIELD_HELP: Record<keyof SettingsForm, [label: string, help: string
   maximumInterval: ['Maximum interval (days)', 'The longest a card may wait between reviews.'],
   newPerDay: [
     'New cards per day',
-    'How many unseen cards are introduced each day, across sessions.',
+    'How many unseen cards are introduced each day, across sessions, in each deck using the Default preset (see Limit presets below).',
   ],
-  reviewsPerDay: ['Maximum reviews per day', 'A cap on due reviews shown in one day.'],
+  reviewsPerDay: [
+    'Maximum reviews per day',
+    'A cap on due reviews shown in one day, in each deck using the Default preset.',
+  ],
   dayStartHour: [
     'Next day starts at (hour)',
     'The local hour (0–23) when a new study day begins; 4 means cards answered at 2 a.m. count for the day before.',
