@@ -179,7 +179,7 @@ const RULES: Rule[] = [
   },
   {
     rule: "a folder's limit caps all the decks below it together when the folder is studied",
-    anki: 'decks/limits.rs LimitTreeMap (child capped at parent; limit_reached, decrement)',
+    anki: 'decks/limits.rs LimitTreeMap insert_child_node (cap_to parent), decrement_node_and_parent_limits',
     check: () => {
       const col = collection({ 'ml/a.md': { fresh: 30 }, 'ml/b.md': { fresh: 30 } });
       const s = settingsWith({ ml: 'light' });
@@ -194,7 +194,7 @@ const RULES: Rule[] = [
   },
   {
     rule: 'reviews too: the folder caps its decks, and new cards fit in what reviews leave',
-    anki: 'decks/limits.rs LimitTreeMap + cap_new_to_review; queue/builder/gathering.rs',
+    anki: 'decks/limits.rs decrement_node_and_parent_limits, cap_new_to_review_rec; queue/builder/gathering.rs',
     check: () => {
       const col = collection({
         'ml/a.md': { fresh: 10, due: 5 },
@@ -215,7 +215,7 @@ const RULES: Rule[] = [
   },
   {
     rule: 'done today counts in the deck and its parents, not in its siblings',
-    anki: 'decks/stats.rs update_deck_stats / parents; decks/limits.rs new_for_normal_deck_v3',
+    anki: 'decks/stats.rs update_deck_stats (the deck, then parent_decks); decks/limits.rs RemainingLimits::new',
     check: () => {
       const col = collection({ 'ml/a.md': { fresh: 30 }, 'ml/b.md': { fresh: 30 } });
       const s = settingsWith({ ml: 'light' });
