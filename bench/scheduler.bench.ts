@@ -250,8 +250,9 @@ export async function run(): Promise<BenchRow[]> {
       ratio: answerMs / bareMs,
       ratioLabel: '×',
       // Since answering follows Anki's rules (issue 12) it does more than ts-fsrs's next(): the
-      // study days between answers and the due day come from local-time calendar dates, and the
-      // fuzz is seeded from the card. A few µs in all; the frame budget is 16,000 µs.
+      // study days between answers and the due day come from calendar dates in the answer's time
+      // zone (offsets cached per day), and the fuzz is seeded from the card. A few µs in all; the
+      // frame budget is 16,000 µs.
       target: '< 5× (Anki day rules on FSRS)',
       ok: answerMs / bareMs < 5,
     },
