@@ -59,7 +59,7 @@ function makeOffset(timeZone: string): Offset {
 const offsets = new Map<string, Offset | null>();
 
 /** The offset function for `timeZone`, or null for a name this device's Intl does not know. */
-function offsetIn(timeZone: string): Offset | null {
+export function offsetIn(timeZone: string): Offset | null {
   let off = offsets.get(timeZone);
   if (off === undefined) {
     try {

@@ -1,5 +1,5 @@
-// The study day of many instants, fast. `StudyDays.index` asks Intl for the zone's offset once per
-// 15 minutes of time it meets: for a log spread over two years that is ~70,000 Intl calls (~350 ms).
+// The study day of many instants, fast. `StudyDays.index` looks the zone's offset up for every
+// instant (memoised per UTC day in scheduler/day.ts, still a map lookup and a division each time).
 // Here each day's start is asked once (a few hundred days), and an instant finds its day from a
 // first guess at 24 h a day, corrected against those starts. Around a DST change (a day, or its
 // neighbour, not 24 h long) `start` and `index` can disagree near the day's edges: with a 02:00

@@ -3,12 +3,11 @@
 // the default 04:00 start). Anki counts fixed 86,400 s windows back from the next rollover instead
 // (`stats/graphs/mod.rs`), which moves reviews near the rollover by a day for a week after a DST
 // change; we count calendar days, as the scheduler does (scheduler/day.ts).
+import { offsetIn } from '../scheduler/day.ts';
 import type { DayRef } from './types.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** UTC offsets change only at quarter-hour instants in every zone in use, so one lookup serves 15 min. */
-const BUCKET_MS = 900_000;
 
 export interface StudyDays {
   /** Index of the study day that holds instant `t`: 0 today, -1 yesterday, 1 tomorrow. */
@@ -46,33 +45,11 @@ export function studyDays(now: number, dayStartHour: number, timeZone: string): 
   };
 }
 
-/** The zone's UTC offset in ms at an instant (local wall clock − UTC), memoised per 15 minutes. */
+/** The zone's UTC offset in ms at an instant (local wall clock − UTC): the scheduler's, memoised. */
 export function offsetLookup(timeZone: string): (t: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  const cache = new Map<number, number>();
-  return (t) => {
-    const bucket = Math.floor(t / BUCKET_MS);
-    let off = cache.get(bucket);
-    if (off === undefined) {
-      const at = bucket * BUCKET_MS;
-      const p: Record<string, number> = {};
-      for (const part of format.formatToParts(at)) {
-        if (part.type !== 'literal') p[part.type] = Number(part.value);
-      }
-      const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
-      off = wall - at;
-      cache.set(bucket, off);
-    }
-    return off;
-  };
+  const offset = offsetIn(timeZone);
+  if (!offset) throw new RangeError(`"${timeZone}" is not a time zone this device knows.`);
+  return offset;
 }
 
 /** The time zone this browser or Node process counts local time in. */
