@@ -1,7 +1,6 @@
 // Runs the optimizer worker for the panel: relays its stages, reads training progress from the
 // WebAssembly memory it shares, and stops it on Cancel.
-import type { Evaluation } from '../scheduler/fsrs-evaluate.ts';
-import type { OptimizeReply, OptimizeRequest } from './optimize.worker.ts';
+import type { OptimizeReply, OptimizeRequest, OptimizeResult } from './optimize.worker.ts';
 
 /** What the wrapper needs of a Worker (tests pass a fake). */
 export interface OptimizeWorker {
@@ -26,18 +25,7 @@ export interface OptimizeProgress {
   total: number;
 }
 
-export type OptimizeOutcome =
-  | { type: 'too-few'; items: number; reviews: number }
-  | {
-      type: 'done';
-      weights: number[];
-      items: number;
-      reviews: number;
-      current: Evaluation;
-      next: Evaluation;
-      ms: number;
-    }
-  | { type: 'cancelled' };
+export type OptimizeOutcome = OptimizeResult | { type: 'cancelled' };
 
 export interface OptimizeRun {
   result: Promise<OptimizeOutcome>;

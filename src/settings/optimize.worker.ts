@@ -14,10 +14,8 @@ export interface OptimizeRequest {
   current: number[] | null;
 }
 
-export type OptimizeReply =
-  | { type: 'stage'; stage: 'reading' | 'loading' | 'training' | 'evaluating' }
-  /** Where training writes [items done, items in all] as two u32, in memory the page can read. */
-  | { type: 'progress-memory'; buffer: SharedArrayBuffer; pointer: number }
+/** How a run ends when it ends on its own: too little history, or new parameters measured. */
+export type OptimizeResult =
   | { type: 'too-few'; items: number; reviews: number }
   | {
       type: 'done';
@@ -27,7 +25,13 @@ export type OptimizeReply =
       current: Evaluation;
       next: Evaluation;
       ms: number;
-    }
+    };
+
+export type OptimizeReply =
+  | { type: 'stage'; stage: 'reading' | 'loading' | 'training' | 'evaluating' }
+  /** Where training writes [items done, items in all] as two u32, in memory the page can read. */
+  | { type: 'progress-memory'; buffer: SharedArrayBuffer; pointer: number }
+  | OptimizeResult
   | { type: 'failed'; message: string };
 
 interface WorkerScope {
