@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, serveBuiltApp, watchErrors } from './harness.ts';
+import { browserForFile, serveBuiltApp, waitForNextCard, watchErrors } from './harness.ts';
 
 const app = serveBuiltApp();
 const browser = browserForFile();
@@ -24,10 +24,7 @@ async function studyOne(page: Page) {
   // The Good button shows the first (default) learning step, not an error.
   expect(await page.getByRole('button', { name: /Good/ }).innerText()).toMatch(/1m|10m/);
   await page.keyboard.press('3');
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
+  await waitForNextCard(page, before);
 }
 
 describe('impossible settings values', () => {
@@ -114,10 +111,7 @@ describe('a clock moved back across UTC midnight', () => {
       await page.keyboard.press('Space');
       await page.getByTestId('answer').waitFor();
       await page.keyboard.press('1');
-      await page.waitForFunction(
-        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-        before,
-      );
+      await waitForNextCard(page, before);
     }
     await context.clock.setFixedTime(new Date('2026-11-24T23:56:00Z'));
     await page.reload();
@@ -128,10 +122,7 @@ describe('a clock moved back across UTC midnight', () => {
       await page.getByTestId('answer').waitFor();
       expect(await page.getByRole('button', { name: /Good/ }).innerText()).toMatch(/10m/);
       await page.keyboard.press('3');
-      await page.waitForFunction(
-        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-        before,
-      );
+      await waitForNextCard(page, before);
     }
     expect(await page.getByText('This screen stopped working').count()).toBe(0);
     expect(errors).toEqual([]);

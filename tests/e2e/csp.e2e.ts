@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchPersistent, removeDir, serveBuiltApp, waitForServiceWorker } from './harness.ts';
+import {
+  launchPersistent,
+  questionText,
+  removeDir,
+  serveBuiltApp,
+  waitForNextCard,
+  waitForServiceWorker,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 
@@ -23,10 +30,6 @@ async function watchProblems(page: Page): Promise<string[]> {
     });
   });
   return problems;
-}
-
-async function questionText(page: Page): Promise<string> {
-  return (await page.locator('section.question').innerText()).trim();
 }
 
 /** Opens tests/fixtures/remote-images.md from the home screen and starts studying it. */
@@ -79,10 +82,7 @@ describe('Content-Security-Policy', () => {
           sawDiagram = true;
         }
         await page.keyboard.press('4');
-        await page.waitForFunction(
-          (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-          q,
-        );
+        await waitForNextCard(page, q);
       }
       expect({ sawMath, sawDiagram }).toEqual({ sawMath: true, sawDiagram: true });
 
@@ -154,10 +154,7 @@ describe('Content-Security-Policy', () => {
       remote.length = 0;
       const first = await questionText(page);
       await page.keyboard.press('4');
-      await page.waitForFunction(
-        (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-        first,
-      );
+      await waitForNextCard(page, first);
       await page.keyboard.press('Enter');
       await answer.locator('.mermaid-diagram svg').first().waitFor({ timeout: 20_000 });
       expect(remote).toEqual([]);

@@ -181,3 +181,27 @@ export async function serveAppWithDecks(
   });
   return { server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/` };
 }
+
+/** The question of the card on screen, trimmed. */
+export async function questionText(page: Page): Promise<string> {
+  return (await page.locator('section.question').innerText()).trim();
+}
+
+/** Waits until the question on screen is no longer `before`: the next card, or none (the end). */
+export async function waitForNextCard(page: Page, before: string): Promise<void> {
+  await page.waitForFunction(
+    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
+    before,
+  );
+}
+
+/** Reveals the card on screen, presses `key` (Good by default) and waits for the next card. */
+export async function answerCard(page: Page, key = '3'): Promise<void> {
+  const question = page.locator('section.question');
+  await question.waitFor();
+  const before = await questionText(page);
+  await page.keyboard.press('Space');
+  await page.getByTestId('answer').waitFor();
+  await page.keyboard.press(key);
+  await waitForNextCard(page, before);
+}

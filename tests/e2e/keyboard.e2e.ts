@@ -3,7 +3,14 @@
 // "End session" rated the card Good, and Space on "Suspend card" showed the answer instead.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launch, serveBuiltApp, storedRecords, watchErrors } from './harness.ts';
+import {
+  launch,
+  questionText,
+  serveBuiltApp,
+  storedRecords,
+  waitForNextCard,
+  watchErrors,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 const DECK = 'ml-interview-questions';
@@ -58,16 +65,6 @@ async function recordClicks(page: Page): Promise<void> {
 const clicks = (page: Page) =>
   page.evaluate(() => (window as unknown as { clicked: string[] }).clicked);
 
-const questionText = async (page: Page) =>
-  (await page.locator('section.question').innerText()).trim();
-
-async function waitForNewQuestion(page: Page, before: string): Promise<void> {
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
-}
-
 describe('a keyboard-only session', () => {
   it('Tab and Enter give exactly the rating chosen, and Enter on End session rates nothing', async () => {
     const browser = await launch();
@@ -99,7 +96,7 @@ describe('a keyboard-only session', () => {
           expect(outline).toEqual({ visible: true, style: 'solid' });
         }
         await page.keyboard.press('Enter');
-        await waitForNewQuestion(page, before);
+        await waitForNextCard(page, before);
       }
       expect(await storedRatings(page)).toEqual([1, 2, 3, 4]);
 

@@ -3,7 +3,14 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
+import {
+  browserForFile,
+  questionText,
+  screenshotPath,
+  serveBuiltApp,
+  waitForNextCard,
+  watchErrors,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 const browser = browserForFile();
@@ -48,10 +55,6 @@ function watchTex(): void {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-async function questionText(page: Page): Promise<string> {
-  return (await page.locator('section.question').innerText()).trim();
-}
-
 /** Rates cards Easy until the question contains `text`. */
 async function advanceTo(page: Page, text: string): Promise<void> {
   for (let i = 0; i < 12; i++) {
@@ -61,10 +64,7 @@ async function advanceTo(page: Page, text: string): Promise<void> {
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
     await page.keyboard.press('4');
-    await page.waitForFunction(
-      (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-      shown,
-    );
+    await waitForNextCard(page, shown);
   }
   throw new Error(`No card asking "${text}"`);
 }

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerCard,
   launchPersistent,
   removeDir,
   screenshotPath,
@@ -80,17 +81,6 @@ async function diagramOf(page: Page): Promise<{ svg: string } | { error: string 
   return { svg: await question.locator('.mermaid-diagram svg').evaluate((e) => e.outerHTML) };
 }
 
-async function nextCard(page: Page): Promise<void> {
-  const before = (await page.locator('section.question').textContent())?.trim() ?? '';
-  await page.keyboard.press('Space');
-  await page.getByTestId('answer').waitFor();
-  await page.keyboard.press('3');
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
-}
-
 describe('a diagram with a bad theme in its front matter', () => {
   it('leaves the diagrams after it drawing, in the app theme, fetching nothing', async () => {
     const { context, dir, close } = await launchPersistent();
@@ -109,7 +99,7 @@ describe('a diagram with a bad theme in its front matter', () => {
         const q = (await page.locator('section.question').innerText()).trim();
         shown[q.split('\n')[0]!] = await diagramOf(page);
         if (i === 0) await page.screenshot({ path: screenshotPath('mermaid-isolation-bad.png') });
-        if (i < 2) await nextCard(page);
+        if (i < 2) await answerCard(page);
       }
       expect(Object.keys(shown).sort()).toEqual([
         'Bad theme colour?',

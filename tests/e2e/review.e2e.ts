@@ -3,10 +3,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   launchPersistent,
+  questionText,
   removeDir,
   screenshotPath,
   serveBuiltApp,
   storedRecords,
+  waitForNextCard,
   watchErrors,
 } from './harness.ts';
 
@@ -25,10 +27,6 @@ async function counts(page: Page, deckId: string) {
 async function storedReviews(page: Page): Promise<number> {
   const log = await storedRecords<{ kind: string }>(page, 'log:');
   return log.filter((e) => e.kind === 'review').length;
-}
-
-async function questionText(page: Page): Promise<string> {
-  return (await page.locator('section.question').innerText()).trim();
 }
 
 describe('reviewing the seed deck', () => {
@@ -53,10 +51,7 @@ describe('reviewing the seed deck', () => {
           await page.locator('[data-testid="answer"] .katex').first().waitFor();
         }
         await page.keyboard.press(i % 2 === 0 ? '3' : 'Space');
-        await page.waitForFunction(
-          (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-          before,
-        );
+        await waitForNextCard(page, before);
       }
       expect(await storedReviews(page)).toBe(5);
 
@@ -102,10 +97,7 @@ describe('reviewing the seed deck', () => {
           break;
         }
         await page.keyboard.press('4');
-        await page.waitForFunction(
-          (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-          q,
-        );
+        await waitForNextCard(page, q);
       }
       expect(sawEntropy).toBe(true);
       expect(sawLogits).toBe(true);

@@ -5,7 +5,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildCollection, storeProgress } from '../../bench/seed-collection.ts';
 import { parseDeck } from '../../src/deck/parse-deck.ts';
-import { browserForFile, screenshotPath, serveBuiltApp, watchErrors } from './harness.ts';
+import {
+  answerCard,
+  browserForFile,
+  screenshotPath,
+  serveBuiltApp,
+  watchErrors,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 const browser = browserForFile();
@@ -27,20 +33,7 @@ async function seed(page: Page) {
 
 async function reviewFive(page: Page) {
   await page.getByRole('button', { name: 'Study all' }).click();
-  for (let i = 0; i < 5; i++) {
-    const question = page.locator('section.question');
-    await question.waitFor();
-    const before = (await question.innerText()).trim();
-    await page.keyboard.press('Space');
-    await page.getByTestId('answer').waitFor();
-    await page.keyboard.press('3');
-    await page.waitForFunction(
-      (prev) =>
-        document.querySelector('section.question')?.textContent?.trim() !== prev ||
-        document.querySelector('.summary') !== null,
-      before,
-    );
-  }
+  for (let i = 0; i < 5; i++) await answerCard(page);
 }
 
 describe('the Stats screen', () => {

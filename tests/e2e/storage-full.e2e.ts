@@ -1,8 +1,8 @@
 // Storage full, then a reload, in real Chromium. Guards: answers kept in memory for retry were
 // lost on reload (2 of 7 stored); leaving did not warn; the banner spoke of "your last answer".
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  answerCard,
   launchPersistent,
   removeDir,
   serveBuiltApp,
@@ -11,18 +11,6 @@ import {
 } from './harness.ts';
 
 const app = serveBuiltApp();
-
-async function answerOne(page: Page) {
-  const question = page.locator('section.question');
-  const before = (await question.innerText()).trim();
-  await page.keyboard.press('Space');
-  await page.getByTestId('answer').waitFor();
-  await page.keyboard.press('3');
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
-}
 
 describe('storage full, then a reload', () => {
   it('warns before leaving, and after the reload every answer is stored', async () => {
@@ -69,9 +57,9 @@ describe('storage full, then a reload', () => {
       await page.goto(app.url());
       await page.getByRole('button', { name: /Study ml/i }).click();
       await page.locator('section.question').waitFor();
-      await answerOne(page); // stored normally
+      await answerCard(page); // stored normally
       await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = true));
-      for (let i = 0; i < 5; i++) await answerOne(page);
+      for (let i = 0; i < 5; i++) await answerCard(page);
       await page.getByText('5 changes not saved yet — the device storage is full.').waitFor();
       expect(await storedRecords(page, 'log:')).toHaveLength(1);
 

@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, serveBuiltApp, storedRecords, watchErrors } from './harness.ts';
+import {
+  browserForFile,
+  questionText,
+  serveBuiltApp,
+  storedRecords,
+  answerCard,
+  watchErrors,
+} from './harness.ts';
 
 const app = serveBuiltApp();
 const browser = browserForFile();
@@ -25,21 +32,6 @@ interface State {
   cardId: string;
   lastLogId: string | null;
   sched: Sched;
-}
-
-const questionText = async (page: Page) =>
-  (await page.locator('section.question').innerText()).trim();
-
-/** Reveals the card on screen and rates it; waits until the next card (or the end) shows. */
-async function answer(page: Page, key: '1' | '3'): Promise<void> {
-  const before = await questionText(page);
-  await page.keyboard.press('Space');
-  await page.getByTestId('answer').waitFor();
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
 }
 
 async function newCount(page: Page): Promise<number> {
@@ -83,7 +75,7 @@ describe('two tabs', () => {
     await other.goto(`${app.url()}#/review/${DECK}`);
     await other.locator('section.question').waitFor();
     const firstQuestion = await questionText(other);
-    await answer(other, '3');
+    await answerCard(other, '3');
     await other.goto(`${app.url()}#/settings`);
     const [download] = await Promise.all([
       other.waitForEvent('download'),
@@ -124,7 +116,7 @@ describe('two tabs', () => {
       expect(await questionText(b)).toBe(firstQuestion);
 
       // B answers the card it shows: the answer builds on the imported one (reps 1 → 2).
-      await answer(b, '3');
+      await answerCard(b, '3');
       const log = await expectStatesMatchLog(b);
       expect(log).toHaveLength(2);
       expect(log[1]!.before.reps).toBe(1);
@@ -135,15 +127,15 @@ describe('two tabs', () => {
       const second = await questionText(a);
       expect(await questionText(b)).toBe(second);
       await b.locator('.review-counts').getByText('8 new, 0 learning, 0 to review').waitFor();
-      await answer(a, '3');
+      await answerCard(a, '3');
       await b.locator('.review-counts').getByText('7 new, 1 learning, 0 to review').waitFor();
-      await answer(b, '3');
+      await answerCard(b, '3');
       expect((await expectStatesMatchLog(b)).at(-1)!.before.reps).toBe(1);
 
       // Both tabs answer the next card at the same moment.
       const third = await questionText(a);
       expect(await questionText(b)).toBe(third);
-      await Promise.all([answer(a, '3'), answer(b, '3')]);
+      await Promise.all([answerCard(a, '3'), answerCard(b, '3')]);
       expect(await expectStatesMatchLog(a)).toHaveLength(6);
 
       // Tab B's home screen counts what tab A did, without a reload.
