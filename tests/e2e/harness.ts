@@ -187,12 +187,16 @@ export async function questionText(page: Page): Promise<string> {
   return (await page.locator('section.question').innerText()).trim();
 }
 
-/** Waits until the question on screen is no longer `before`: the next card, or none (the end). */
+/**
+ * Waits until the question on screen is no longer `before` (as `questionText` reads it: the
+ * rendered `innerText`, not `textContent`, which differs once a diagram's SVG is drawn and
+ * would pass at once): the next card, or none (the end).
+ */
 export async function waitForNextCard(page: Page, before: string): Promise<void> {
-  await page.waitForFunction(
-    (prev) => document.querySelector('section.question')?.textContent?.trim() !== prev,
-    before,
-  );
+  await page.waitForFunction((prev) => {
+    const q = document.querySelector<HTMLElement>('section.question');
+    return !q || q.innerText.trim() !== prev;
+  }, before);
 }
 
 /** Reveals the card on screen, presses `key` (Good by default) and waits for the next card. */
@@ -203,5 +207,7 @@ export async function answerCard(page: Page, key = '3'): Promise<void> {
   await page.keyboard.press('Space');
   await page.getByTestId('answer').waitFor();
   await page.keyboard.press(key);
+  // The rating is taken once the answer is hidden; then the next card's question is drawn.
+  await page.getByTestId('answer').waitFor({ state: 'detached' });
   await waitForNextCard(page, before);
 }
