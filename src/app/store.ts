@@ -3,10 +3,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createCollectionSlice, type CollectionSlice } from './collection-slice.ts';
+import { createDeckChangeSlice, type DeckChangeSlice } from './deck-change-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import type { AppServices } from './services.ts';
 
-export type RecallState = CollectionSlice & SessionSlice;
+export type RecallState = CollectionSlice & SessionSlice & DeckChangeSlice;
 export type SliceCreator<T> = (
   set: StoreApi<RecallState>['setState'],
   get: StoreApi<RecallState>['getState'],
@@ -17,6 +18,7 @@ export function createRecallStore(services: AppServices): StoreApi<RecallState> 
   return createStore<RecallState>()((set, get) => ({
     ...createCollectionSlice(set, get, services),
     ...createSessionSlice(set, get, services),
+    ...createDeckChangeSlice(set, get, services),
   }));
 }
 

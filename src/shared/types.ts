@@ -26,7 +26,27 @@ export interface Card {
   index: number;
   /** Ids this card had under an older id rule (set only when different): its progress moves. */
   previousIds?: CardId[];
+  /**
+   * Cards made from one note share it (a cloze note's deletions, a `:::` card's two directions):
+   * siblings are not shown on the same study day (Anki's burying). Absent: the card stands alone.
+   */
+  noteId?: string;
 }
+
+/**
+ * The Q&A style a deck file is written in (issue 13), detected per file; front matter
+ * `format: <style>` overrides the detection.
+ */
+export type DeckStyle =
+  | 'mkdocs-tabs' // 1. `!!! Question ""` with `=== "Question"` / `=== "Answer"` tabs
+  | 'admonition-title' // 2. `!!! question "What is X?"`, the body is the answer
+  | 'heading-collapsible' // 3. a heading as question, the answer in `??? note "Answer"`
+  | 'details' // 4. HTML <details><summary>
+  | 'bold' // 5. `**Question?**` or `**Q**:` lines
+  | 'qa' // 6. `Q:` / `A:` blocks
+  | 'obsidian-sr' // 7. `q::a`, `q:::a`, `?` / `??` separators
+  | 'heading' // 8. one question per heading, the body is the answer (mdanki)
+  | 'cloze'; // 9. `==…==`, `{{c1::…}}`, hashcards' `C:` with `[…]`
 
 export interface Deck {
   id: DeckId;
@@ -37,6 +57,8 @@ export interface Deck {
   description: string;
   cards: Card[];
   diagnostics: Diagnostic[];
+  /** The Q&A style the file was read in (absent: the native mkdocs tabs). */
+  style?: DeckStyle;
 }
 
 /** Anki's four answer buttons. */
