@@ -22,7 +22,7 @@ function mountPanel() {
     <BackupPanel
       onExportBackup={async () => '{}'}
       onImportBackup={onImportBackup}
-      onExportCsv={async () => ''}
+      onExportCsv={async () => ({ csv: '', zones: [] })}
       onRepair={async () => 'Rebuilt 0 card states from the log.'}
       download={() => undefined}
       today="2026-11-27"
@@ -89,7 +89,7 @@ describe('Backup panel import progress', () => {
             fail = reject;
           })
         }
-        onExportCsv={async () => ''}
+        onExportCsv={async () => ({ csv: '', zones: [] })}
         onRepair={async () => ''}
         download={() => undefined}
         today="2026-11-27"

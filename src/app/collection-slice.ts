@@ -7,7 +7,7 @@ import {
   undoTarget,
 } from '../scheduler/actions.ts';
 import { dayStartOf, nextDayStart } from '../scheduler/day.ts';
-import { reviewLogToCsv } from '../scheduler/optimizer-csv.ts';
+import { answerZones, reviewLogToCsv, type AnswerZoneSpan } from '../scheduler/optimizer-csv.ts';
 import { replayAll } from '../scheduler/replay.ts';
 import { validateSettings } from '../scheduler/settings.ts';
 import type {
@@ -88,7 +88,8 @@ export interface CollectionSlice {
     file: string | Blob,
     onProgress?: (progress: ImportProgress) => void,
   ) => Promise<string>;
-  exportCsv: () => Promise<string>;
+  /** The optimizer CSV, and the zones and day-start hours its answers were counted in. */
+  exportCsv: () => Promise<{ csv: string; zones: AnswerZoneSpan[] }>;
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
   refreshDay: () => void;
@@ -350,7 +351,12 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
     },
 
     async exportCsv() {
-      return reviewLogToCsv(await get().loadFullLog());
+      const log = await get().loadFullLog();
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return {
+        csv: reviewLogToCsv(log),
+        zones: answerZones(log, zone, get().settings.dayStartHour),
+      };
     },
 
     async repair() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import { resetEntry, reviewEntry, suspendEntry } from './actions.ts';
-import { OPTIMIZER_CSV_HEADER, reviewLogToCsv } from './optimizer-csv.ts';
+import { answerZones, OPTIMIZER_CSV_HEADER, reviewLogToCsv } from './optimizer-csv.ts';
 
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const t = new Date('2026-11-24T10:00:00Z').getTime();
@@ -87,5 +87,50 @@ describe('optimizer CSV', () => {
 
   it('is only the header for a log without answers', () => {
     expect(reviewLogToCsv([])).toBe(`${OPTIMIZER_CSV_HEADER}\n`);
+  });
+
+  it('lists the zones and day-start hours the answers were counted in, as runs in time order', () => {
+    const answer = (state: Parameters<typeof reviewEntry>[0]['state'], now: number, zone: string) =>
+      reviewEntry({ card: a, state, rating: 3, now, durationMs: 1000, settings, timeZone: zone });
+    const day = 86_400_000;
+    const ny1 = answer(undefined, t, 'America/New_York');
+    const ny2 = answer(ny1.state, t + day, 'America/New_York');
+    const be = answer(ny2.state, t + 5 * day, 'Europe/Berlin');
+    const ny3 = answer(be.state, t + 9 * day, 'America/New_York');
+    const later = { ...ny3.entry, id: `${ny3.entry.id}x`, time: t + 10 * day, dayStartHour: 6 };
+    const legacy = { ...later, id: `${later.id}y`, time: t + 11 * day };
+    delete (legacy as { timeZone?: string }).timeZone;
+    const reset = resetEntry({ card: a, state: ny3.state, now: t + 12 * day }).entry;
+    // Given out of order, with a reset between: only answers count, sorted by time.
+    const spans = answerZones(
+      [later, be.entry, ny3.entry, ny1.entry, reset, ny2.entry, legacy],
+      'Asia/Tokyo',
+      4,
+    );
+    expect(spans).toEqual([
+      { timeZone: 'America/New_York', dayStartHour: 4, from: t, to: t + day, answers: 2 },
+      {
+        timeZone: 'Europe/Berlin',
+        dayStartHour: 4,
+        from: t + 5 * day,
+        to: t + 5 * day,
+        answers: 1,
+      },
+      {
+        timeZone: 'America/New_York',
+        dayStartHour: 4,
+        from: t + 9 * day,
+        to: t + 9 * day,
+        answers: 1,
+      },
+      {
+        timeZone: 'America/New_York',
+        dayStartHour: 6,
+        from: t + 10 * day,
+        to: t + 10 * day,
+        answers: 1,
+      },
+      { timeZone: 'Asia/Tokyo', dayStartHour: 6, from: t + 11 * day, to: t + 11 * day, answers: 1 },
+    ]);
   });
 });

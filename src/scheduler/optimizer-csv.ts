@@ -35,3 +35,39 @@ export function reviewLogToCsv(entries: readonly ReviewLogEntry[]): string {
   }
   return `${rows.join('\n')}\n`;
 }
+
+/** A run of answers given in one time zone with one day-start hour, oldest first. */
+export interface AnswerZoneSpan {
+  timeZone: string;
+  dayStartHour: number;
+  /** Times of the first and last answer of the run, ms. */
+  from: number;
+  to: number;
+  answers: number;
+}
+
+/**
+ * The zones and day-start hours the answers were counted in (each entry records its own), as
+ * runs in time order: what the optimizer needs besides the CSV, whose times are UTC. An entry
+ * without a recorded zone (none are after the schema-3 migration) counts in `fallbackZone`.
+ */
+export function answerZones(
+  entries: readonly ReviewLogEntry[],
+  fallbackZone: string,
+  fallbackHour: number,
+): AnswerZoneSpan[] {
+  const answers = entries
+    .filter((e) => e.kind === 'review' && e.rating !== null)
+    .sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+  const spans: AnswerZoneSpan[] = [];
+  for (const e of answers) {
+    const timeZone = e.timeZone ?? fallbackZone;
+    const dayStartHour = e.dayStartHour ?? fallbackHour;
+    const last = spans[spans.length - 1];
+    if (last && last.timeZone === timeZone && last.dayStartHour === dayStartHour) {
+      last.to = e.time;
+      last.answers += 1;
+    } else spans.push({ timeZone, dayStartHour, from: e.time, to: e.time, answers: 1 });
+  }
+  return spans;
+}

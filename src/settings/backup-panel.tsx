@@ -1,3 +1,4 @@
+import type { AnswerZoneSpan } from '../scheduler/optimizer-csv.ts';
 import { useState, type ChangeEvent } from 'react';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
@@ -27,7 +28,7 @@ export interface BackupPanelProps {
   onExportBackup: () => Promise<string>;
   /** Takes the chosen file itself: it is read off the main thread. */
   onImportBackup: (file: Blob, onProgress: (progress: ImportProgress) => void) => Promise<string>;
-  onExportCsv: () => Promise<string>;
+  onExportCsv: () => Promise<{ csv: string; zones: AnswerZoneSpan[] }>;
   onRepair: () => Promise<string>;
   /** Saves text as a file; the app passes a browser download, tests a spy. */
   download: (name: string, text: string, mime: string) => void;
@@ -94,13 +95,9 @@ export function BackupPanel(props: BackupPanelProps) {
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              props.download(
-                `recall-revlog-${props.today}.csv`,
-                await props.onExportCsv(),
-                'text/csv',
-              );
-              const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-              return `Review log saved as CSV for the FSRS optimizer. Its times are UTC: give the optimizer your time zone (${zone}) and the hour your study day starts ("Next day starts at" above) too, since it counts days between answers as study days.`;
+              const { csv, zones } = await props.onExportCsv();
+              props.download(`recall-revlog-${props.today}.csv`, csv, 'text/csv');
+              return csvExportMessage(zones);
             })
           }
         >
@@ -130,4 +127,25 @@ export function BackupPanel(props: BackupPanelProps) {
         ))}
     </section>
   );
+}
+
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * What the optimizer needs besides the CSV, whose times are UTC: it counts days between answers
+ * as study days, so it needs the time zone and day-start hour each answer was counted in.
+ */
+export function csvExportMessage(zones: readonly AnswerZoneSpan[]): string {
+  const head = 'Review log saved as CSV for the FSRS optimizer.';
+  if (zones.length === 0) return `${head} It has no answers yet.`;
+  const tail =
+    ' Its times are UTC; the optimizer counts days between answers as study days, so give it the time zone and the hour the study day starts too.';
+  const where = (z: AnswerZoneSpan) => `${z.timeZone}, days starting at ${z.dayStartHour}:00`;
+  if (zones.length === 1)
+    return `${head}${tail} All its answers were given in ${where(zones[0]!)}.`;
+  const runs = zones.map(
+    (z) =>
+      `${where(z)}: ${z.answers} ${z.answers === 1 ? 'answer' : 'answers'}, ${dateOf(z.from)} to ${dateOf(z.to)}`,
+  );
+  return `${head}${tail} Its answers were given in ${zones.length} settings, oldest first: ${runs.join('; ')}. The optimizer takes one zone per file: split the CSV by these dates, or give it the zone of most answers (Recall's own Optimize counts each answer in its own zone).`;
 }

@@ -120,8 +120,8 @@ export function OptimizePanel({
       <h2 id="optimize-heading">Optimize</h2>
       <p className="muted small">
         Fits the FSRS parameters to your own review log with the FSRS optimizer (fsrs-rs, running in
-        this page). Days are counted as study days starting at {settings.dayStartHour}:00 in this
-        device&apos;s time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}).
+        this page). Days are counted as study days starting at {settings.dayStartHour}:00, each
+        answer in the time zone it was given in (recorded with it).
       </p>
       {reason && (
         <p id={whyId} className="small" role="note" data-testid="optimize-unavailable">
