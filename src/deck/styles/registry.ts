@@ -1,6 +1,9 @@
 // Every Q&A style reader other than the native mkdocs tabs (which parse-deck.ts reads itself).
 // A style's file adds its one entry here.
 import type { DeckStyle } from '../../shared/types.ts';
+import { boldStyle } from './bold.ts';
 import type { StyleEntry } from './style-types.ts';
 
-export const STYLE_ENTRIES: Partial<Record<DeckStyle, StyleEntry>> = {};
+export const STYLE_ENTRIES: Partial<Record<DeckStyle, StyleEntry>> = {
+  bold: boldStyle,
+};
