@@ -81,7 +81,7 @@ function Screen({ route }: { route: Route }) {
       // Checked here, not in the session: an unknown deck has no cards, which would read as done.
       const missing = route.deckIds.filter((id) => !deckById.has(id));
       if (missing.length > 0) return <MissingDecks deckIds={missing} />;
-      return <ReviewContainer deckIds={route.deckIds} />;
+      return <ReviewContainer deckIds={route.deckIds} folder={route.folder} />;
     }
     case 'browse':
       if (!deckById.has(route.deckId)) return <MissingDecks deckIds={[route.deckId]} />;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browseRows } from '../library/browse-rows.ts';
 import { CardDetails } from '../library/card-details.tsx';
 import { DeckBrowser } from '../library/deck-browser.tsx';
+import { deckFullName } from '../library/deck-tree.ts';
 import type { DeckId } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { useRecall } from './store.ts';
@@ -65,7 +66,7 @@ export function BrowseContainer({ deckId, card: opened }: { deckId: DeckId; card
         </details>
       )}
       <DeckBrowser
-        title={deck.title}
+        title={deckFullName(deck)}
         rows={rows}
         selected={selected}
         onSelect={setSelected}

@@ -64,7 +64,9 @@ export function HomeContainer() {
         decks={rows}
         today={today}
         warnings={warnings}
-        onStudy={(ids) => navigate({ name: 'review', deckIds: ids })}
+        onStudy={(ids, folder) =>
+          navigate({ name: 'review', deckIds: ids, ...(folder ? { folder } : {}) })
+        }
         onBrowse={(id) => navigate({ name: 'browse', deckId: id })}
         statsHref={routeHref({ name: 'stats' })}
       />

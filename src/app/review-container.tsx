@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { preloadMarkdownRenderer } from '../render/markdown-view.tsx';
 import { ReviewScreen } from '../review/review-screen.tsx';
+import { deckFullName } from '../library/deck-tree.ts';
 import { SessionSummary, type SessionSummaryData } from '../review/session-summary.tsx';
 import { ShortcutsDialog } from '../review/shortcuts-dialog.tsx';
 import type { DeckId, Rating } from '../shared/types.ts';
@@ -26,7 +27,7 @@ function summaryOf(session: Session, now: number): SessionSummaryData {
   };
 }
 
-export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
+export function ReviewContainer({ deckIds, folder }: { deckIds: DeckId[]; folder?: string }) {
   const session = useRecall((s) => s.session);
   const cardsById = useRecall((s) => s.cardsById);
   const deckById = useRecall((s) => s.deckById);
@@ -35,13 +36,16 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
   const [error, setError] = useState<string | null>(null);
   /** The session (by its deck key) the person ended before its cards were done. */
   const [endedFor, setEndedFor] = useState<string | null>(null);
-  const key = deckIds.join(',');
+  const key = deckIds.join(',') + (folder ? `?${folder}` : '');
   const rendererReady = useRendererReady();
 
   useEffect(() => {
     const store = getAppStore();
-    store.getState().startSession(key ? key.split(',') : [...store.getState().deckById.keys()]);
+    const ids = deckIds.length ? deckIds : [...store.getState().deckById.keys()];
+    store.getState().startSession(ids, folder);
     return () => store.getState().endSession();
+    // The key names the decks and folder; a new array with the same ids is the same session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   if (!session || !rendererReady) return null;
@@ -84,7 +88,7 @@ export function ReviewContainer({ deckIds }: { deckIds: DeckId[] }) {
       {error && <Banner kind="error">{error}</Banner>}
       <ReviewScreen
         card={card}
-        deckTitle={deck?.title ?? card.deckId}
+        deckTitle={deck ? deckFullName(deck) : card.deckId}
         deckPath={deck?.path ?? ''}
         revealed={session.revealed}
         intervals={intervals}

@@ -22,6 +22,8 @@ export interface SessionAnswer {
 
 export interface Session {
   deckIds: DeckId[];
+  /** The folder studied as a whole, whose own limits cap its decks (Anki's parent deck). */
+  folder?: string;
   cards: Card[];
   current: { cardId: CardId; kind: QueueKind } | null;
   revealed: boolean;
@@ -37,7 +39,7 @@ export interface Session {
 
 export interface SessionSlice {
   session: Session | null;
-  startSession: (deckIds: DeckId[]) => void;
+  startSession: (deckIds: DeckId[], folder?: string) => void;
   reveal: () => void;
   rate: (rating: Rating) => Promise<void>;
   undoAnswer: () => Promise<void>;
@@ -114,6 +116,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       pendingDeckId,
       // Limits per deck and folder, as Home counts them (library/deck-rows.ts).
       deckPaths: new Map([...s.deckById].map(([id, d]) => [id, d.path])),
+      root: session.folder,
     });
     const next = queue.next;
     return {
@@ -138,13 +141,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
   return {
     session: null,
 
-    startSession(deckIds) {
+    startSession(deckIds, folder) {
       const s = get();
       s.refreshDay();
       const wanted = new Set(deckIds);
       const cards = s.decks.filter((d) => wanted.has(d.id)).flatMap((d) => d.cards);
       const session: Session = {
         deckIds,
+        ...(folder ? { folder } : {}),
         cards,
         current: null,
         revealed: false,

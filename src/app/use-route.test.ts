@@ -40,6 +40,7 @@ describe('hash routes', () => {
     const routes: Route[] = [
       { name: 'home' },
       { name: 'review', deckIds: ['ml-interview-questions', 'sub/x'] },
+      { name: 'review', deckIds: ['ml/nlp', 'ml/vision'], folder: 'ml & co/x?y' },
       { name: 'browse', deckId: 'sub/deck' },
       { name: 'browse', deckId: 'sub/deck', card: 'q?a&b=c/d' },
       { name: 'settings' },

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'review'; deckIds: string[] }
+  /** `folder`: a folder studied as a whole (`#/review/<decks>?folder=ml`), its limits applying. */
+  | { name: 'review'; deckIds: string[]; folder?: string }
   /** `card`: a card whose details open on arrival (`#/browse/<deck>?card=<id>`). */
   | { name: 'browse'; deckId: string; card?: string }
   | { name: 'settings' }
@@ -14,22 +15,26 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const [head = '', ...parts] = path.replace(/^\//, '').split('/');
-  // Only the deck browser takes a query; anywhere else a '?' stays part of an unknown address.
+  // Only the deck browser and review take a query; elsewhere a '?' stays part of an unknown address.
   const [rawArg = '', query] =
-    head === 'browse' ? parts.join('/').split('?', 2) : [parts.join('/')];
+    head === 'browse' || head === 'review' ? parts.join('/').split('?', 2) : [parts.join('/')];
   const rest = rawArg === '' ? [] : rawArg.split('/');
   let arg: string;
   let card: string | null = null;
+  let folder: string | null = null;
   try {
     arg = rest.map(decodeURIComponent).join('/');
     card = query === undefined ? null : new URLSearchParams(query).get('card');
+    folder = query === undefined ? null : new URLSearchParams(query).get('folder');
   } catch {
     return { name: 'not-found', path }; // a malformed %-escape
   }
   const bare = arg === '';
   switch (head) {
-    case 'review':
-      return { name: 'review', deckIds: bare ? [] : arg.split(',') };
+    case 'review': {
+      const deckIds = bare ? [] : arg.split(',');
+      return folder ? { name: 'review', deckIds, folder } : { name: 'review', deckIds };
+    }
     case 'browse':
       if (bare) return { name: 'not-found', path };
       return card ? { name: 'browse', deckId: arg, card } : { name: 'browse', deckId: arg };
@@ -49,7 +54,7 @@ export function routeHref(route: Route): string {
     case 'home':
       return '#/';
     case 'review':
-      return `#/review/${route.deckIds.map(encodeURIComponent).join(',')}`;
+      return `#/review/${route.deckIds.map(encodeURIComponent).join(',')}${route.folder ? `?folder=${encodeURIComponent(route.folder)}` : ''}`;
     case 'browse':
       return `#/browse/${encodeURIComponent(route.deckId)}${route.card ? `?card=${encodeURIComponent(route.card)}` : ''}`;
     case 'settings':

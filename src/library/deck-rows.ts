@@ -1,7 +1,15 @@
 // What the home screen shows, computed from decks and progress: pure, so it is tested without a DOM.
 import { buildQueue } from '../scheduler/queue.ts';
 import type { CardId, CardState, Deck, ReviewLogEntry, Settings } from '../shared/types.ts';
-import type { DeckRow, TodayStats } from './home-screen.tsx';
+import {
+  decksBelow,
+  deckFullName,
+  deckTree,
+  flattenTree,
+  folderFullName,
+  foldersOf,
+} from './deck-tree.ts';
+import type { HomeRow, TodayStats } from './home-screen.tsx';
 
 export interface HomeInput {
   decks: Deck[];
@@ -14,20 +22,50 @@ export interface HomeInput {
 /** Each deck's path, so limits are per deck with its preset and folders (deck-limits.ts). */
 export const deckPathMap = (decks: readonly Deck[]) => new Map(decks.map((d) => [d.id, d.path]));
 
-/** A deck's row counts what studying that deck offers: the same buildQueue call as the session. */
-export function deckRows({ decks, states, todayLog, settings, now }: HomeInput): DeckRow[] {
+/**
+ * Home's rows: the decks as a tree (deck-tree.ts), each folder before what it holds. A deck's row
+ * counts what studying that deck offers, a folder's what studying the folder offers (every deck
+ * below it, under its own limits too): the same buildQueue call as the session.
+ */
+export function deckRows({ decks, states, todayLog, settings, now }: HomeInput): HomeRow[] {
   const deckPaths = deckPathMap(decks);
-  return decks.map((deck) => {
-    const q = buildQueue({ cards: deck.cards, states, todayLog, settings, now, deckPaths });
+  const counts = (cards: Deck['cards'], root?: string) => {
+    const q = buildQueue({ cards, states, todayLog, settings, now, deckPaths, root });
+    return { due: q.counts.review, learning: q.counts.learning, new: q.counts.new };
+  };
+  return flattenTree(deckTree(decks)).map((node): HomeRow => {
+    if (node.kind === 'deck') {
+      const { deck } = node;
+      return {
+        kind: 'deck',
+        id: deck.id,
+        title: deck.title,
+        fullName: deckFullName(deck),
+        path: deck.path,
+        depth: node.depth,
+        folders: foldersOf(deck.path),
+        total: deck.cards.length,
+        ...counts(deck.cards),
+        diagnostics: deck.diagnostics,
+      };
+    }
+    const below = decksBelow(node);
+    const cards = below.flatMap((d) => d.cards);
     return {
-      id: deck.id,
-      title: deck.title,
-      path: deck.path,
-      total: deck.cards.length,
-      due: q.counts.review,
-      learning: q.counts.learning,
-      new: q.counts.new,
-      diagnostics: deck.diagnostics,
+      kind: 'folder',
+      id: node.path,
+      title: node.name,
+      fullName: folderFullName(node.path),
+      path: node.path,
+      depth: node.depth,
+      folders: foldersOf(node.path + '/'),
+      deckIds: below.map((d) => d.id),
+      total: cards.length,
+      ...counts(cards, node.path),
+      problems: below.reduce(
+        (n, d) => n + d.diagnostics.filter((x) => x.severity === 'error').length,
+        0,
+      ),
     };
   });
 }

@@ -1,17 +1,51 @@
+import type { CSSProperties } from 'react';
 import type { Diagnostic } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
+import { visibleRows } from './deck-tree.ts';
+import './deck-tree.css';
+import { useCollapsedFolders } from './use-collapsed-folders.ts';
 
-export interface DeckRow {
-  id: string;
-  title: string;
-  path: string;
+interface RowCounts {
+  /** Cards in the deck, or in every deck below the folder. */
   total: number;
   due: number;
   learning: number;
   new: number;
+}
+
+interface TreePlace {
+  /** The full name with folders, "ml › NLP basics", for labels and titles. */
+  fullName: string;
+  /** How deep it nests: 0 at the top. */
+  depth: number;
+  /** The folders it lies in, outermost first ('ml', 'ml/nlp'): collapsing one hides it. */
+  folders: string[];
+}
+
+export interface DeckRow extends RowCounts, TreePlace {
+  kind: 'deck';
+  id: string;
+  title: string;
+  path: string;
   diagnostics: Diagnostic[];
 }
+
+/** A folder of decks, studied as a whole as Anki's parent decks are. */
+export interface FolderRow extends RowCounts, TreePlace {
+  kind: 'folder';
+  /** The folder's path ('ml'), which is also its id. */
+  id: string;
+  /** The folder's own name ('nlp' for 'ml/nlp'). */
+  title: string;
+  path: string;
+  /** Every deck below it, at any depth. */
+  deckIds: string[];
+  /** Errors in the files below it. */
+  problems: number;
+}
+
+export type HomeRow = DeckRow | FolderRow;
 
 export interface TodayStats {
   reviewed: number;
@@ -20,25 +54,30 @@ export interface TodayStats {
 }
 
 export interface HomeScreenProps {
-  decks: DeckRow[];
+  /** The decks and their folders in tree order (deck-rows.ts). */
+  decks: HomeRow[];
   today: TodayStats;
   warnings: string[];
-  onStudy: (deckIds: string[]) => void;
+  /** Study these decks; `folder` when a folder is studied as a whole (its limits apply). */
+  onStudy: (deckIds: string[], folder?: string) => void;
   onBrowse: (deckId: string) => void;
   /** Address of the Stats screen, linked from Today. */
   statsHref?: string;
 }
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function HomeScreen({
-  decks,
+  decks: rows,
   today,
   warnings,
   onStudy,
   onBrowse,
   statsHref,
 }: HomeScreenProps) {
+  const [collapsed, toggle] = useCollapsedFolders();
+  const decks = rows.filter((r) => r.kind === 'deck');
   const anythingDue = decks.some((d) => d.due + d.learning + d.new > 0);
   return (
     <div className="home">
@@ -66,7 +105,10 @@ export function HomeScreen({
       </section>
       <h2>Decks</h2>
       {decks.length === 0 && <p>No decks yet. Add a Markdown file to decks/ or open one.</p>}
-      <table className="data decks" aria-label="Decks">
+      <table
+        className={`data decks${rows.some((r) => r.kind === 'folder') ? ' has-folders' : ''}`}
+        aria-label="Decks"
+      >
         <thead>
           <tr>
             <th scope="col">Deck</th>
@@ -85,48 +127,99 @@ export function HomeScreen({
           </tr>
         </thead>
         <tbody>
-          {decks.map((d) => {
-            const errors = d.diagnostics.filter((x) => x.severity === 'error').length;
-            return (
-              <tr key={d.id} data-deck={d.id}>
-                <td>
-                  <div className="deck-title">{d.title}</div>
-                  <div className="muted small">
-                    {d.total} {d.total === 1 ? 'card' : 'cards'}
-                    {errors > 0 ? ` · ${errors} problem${errors === 1 ? '' : 's'} in the file` : ''}
-                  </div>
-                </td>
-                <td className="num count-review" data-testid="due">
-                  {d.due}
-                </td>
-                <td className="num count-learning" data-testid="learning">
-                  {d.learning}
-                </td>
-                <td className="num count-new" data-testid="new">
-                  {d.new}
-                </td>
-                <td className="deck-actions-cell">
-                  {/* The cell stays a table cell (its row line aligns); the flex box is inside. */}
-                  <div className="deck-actions">
+          {visibleRows(rows, collapsed).map((row) => (
+            <tr
+              key={`${row.kind}:${row.id}`}
+              {...(row.kind === 'deck' ? { 'data-deck': row.id } : { 'data-folder': row.id })}
+              className={row.kind === 'folder' ? 'folder-row' : undefined}
+            >
+              <td className="deck-name-cell" style={{ '--depth': row.depth } as CSSProperties}>
+                {row.kind === 'folder' ? (
+                  <FolderName row={row} open={!collapsed.has(row.id)} onToggle={toggle} />
+                ) : (
+                  <DeckName row={row} />
+                )}
+              </td>
+              <td className="num count-review" data-testid="due">
+                {row.due}
+              </td>
+              <td className="num count-learning" data-testid="learning">
+                {row.learning}
+              </td>
+              <td className="num count-new" data-testid="new">
+                {row.new}
+              </td>
+              <td className="deck-actions-cell">
+                {/* The cell stays a table cell (its row line aligns); the flex box is inside. */}
+                <div className="deck-actions">
+                  <Button
+                    variant="primary"
+                    small
+                    onClick={() =>
+                      row.kind === 'folder' ? onStudy(row.deckIds, row.path) : onStudy([row.id])
+                    }
+                    disabled={row.due + row.learning + row.new === 0}
+                    aria-label={`Study ${row.fullName}`}
+                  >
+                    Study
+                  </Button>
+                  {row.kind === 'deck' && (
                     <Button
-                      variant="primary"
                       small
-                      onClick={() => onStudy([d.id])}
-                      disabled={d.due + d.learning + d.new === 0}
-                      aria-label={`Study ${d.title}`}
+                      onClick={() => onBrowse(row.id)}
+                      aria-label={`Browse ${row.fullName}`}
                     >
-                      Study
-                    </Button>
-                    <Button small onClick={() => onBrowse(d.id)} aria-label={`Browse ${d.title}`}>
                       Browse
                     </Button>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function DeckName({ row }: { row: DeckRow }) {
+  const errors = row.diagnostics.filter((x) => x.severity === 'error').length;
+  return (
+    <>
+      <div className="deck-title">{row.title}</div>
+      <div className="muted small">
+        {plural(row.total, 'card')}
+        {errors > 0 ? ` · ${plural(errors, 'problem')} in the file` : ''}
+      </div>
+    </>
+  );
+}
+
+function FolderName({
+  row,
+  open,
+  onToggle,
+}: {
+  row: FolderRow;
+  open: boolean;
+  onToggle: (folder: string) => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="folder-toggle deck-title"
+        aria-expanded={open}
+        title={open ? `Collapse ${row.fullName}` : `Expand ${row.fullName}`}
+        onClick={() => onToggle(row.id)}
+      >
+        <span className="disclosure" aria-hidden="true" />
+        {row.title}
+      </button>
+      <div className="muted small folder-meta">
+        {plural(row.deckIds.length, 'deck')} · {plural(row.total, 'card')}
+        {row.problems > 0 ? ` · ${plural(row.problems, 'problem')} in the files` : ''}
+      </div>
+    </>
   );
 }

@@ -54,6 +54,12 @@ export interface QueueInput {
    * Without it, the cards share the Default preset's limits and all of today's log counts.
    */
   deckPaths?: ReadonlyMap<DeckId, string>;
+  /**
+   * The folder being studied (a parent deck, 'ml'), when it is not the deepest folder holding the
+   * cards' decks (it holds one deck, or all its decks sit in one sub-folder): its own limits then
+   * cap them too. Ignored unless every card's deck path lies in it.
+   */
+  root?: string;
 }
 
 export interface Queue {
@@ -189,7 +195,12 @@ export function buildQueue(input: QueueInput): Queue {
   if (pendingKind && pendingPath !== undefined) countDone(done, pendingPath, pendingKind);
   const deckOf = new Map<CardId, string>();
   for (const card of cards) deckOf.set(card.id, pathOf(card.deckId) ?? card.deckId);
-  const limits = limitTree(settings, studyRoot(deckOf.values()), done);
+  const root = input.root;
+  const holdsAll =
+    root !== undefined &&
+    root !== '' &&
+    [...deckOf.values()].every((p) => p.startsWith(`${root}/`));
+  const limits = limitTree(settings, holdsAll ? root : studyRoot(deckOf.values()), done);
   const day = studyDayNumber(now, settings.dayStartHour);
   // Anki salts the new-card hash with knuth_salt(days_elapsed).
   const newSalt = Math.imul(day, 2654435761) >>> 0;
