@@ -2,8 +2,10 @@
 // A style's file adds its one entry here.
 import type { DeckStyle } from '../../shared/types.ts';
 import { boldStyle } from './bold.ts';
+import { clozeStyle } from './cloze.ts';
 import type { StyleEntry } from './style-types.ts';
 
 export const STYLE_ENTRIES: Partial<Record<DeckStyle, StyleEntry>> = {
   bold: boldStyle,
+  cloze: clozeStyle,
 };
