@@ -4,10 +4,12 @@ import type { DeckStyle } from '../../shared/types.ts';
 import { boldStyle } from './bold.ts';
 import { clozeStyle } from './cloze.ts';
 import { qaStyle } from './qa.ts';
+import { obsidianSrStyle } from './obsidian-sr.ts';
 import type { StyleEntry } from './style-types.ts';
 
 export const STYLE_ENTRIES: Partial<Record<DeckStyle, StyleEntry>> = {
   bold: boldStyle,
   cloze: clozeStyle,
   qa: qaStyle,
+  'obsidian-sr': obsidianSrStyle,
 };
