@@ -132,8 +132,9 @@ export function HomeScreen({
               key={`${row.kind}:${row.id}`}
               {...(row.kind === 'deck' ? { 'data-deck': row.id } : { 'data-folder': row.id })}
               className={row.kind === 'folder' ? 'folder-row' : undefined}
+              style={{ '--depth': row.depth } as CSSProperties}
             >
-              <td className="deck-name-cell" style={{ '--depth': row.depth } as CSSProperties}>
+              <td className="deck-name-cell">
                 {row.kind === 'folder' ? (
                   <FolderName row={row} open={!collapsed.has(row.id)} onToggle={toggle} />
                 ) : (
@@ -163,7 +164,12 @@ export function HomeScreen({
                   >
                     Study
                   </Button>
-                  {row.kind === 'deck' && (
+                  {row.kind === 'folder' ? (
+                    // Keeps the folder's Study button in line with its decks' Study buttons.
+                    <span className="btn small browse-spacer" aria-hidden="true">
+                      Browse
+                    </span>
+                  ) : (
                     <Button
                       small
                       onClick={() => onBrowse(row.id)}
