@@ -51,7 +51,9 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-describe('limit presets', () => {
+// Typing into the form with user-event takes seconds on a loaded 2-core machine: more than
+// vitest's default 5 s once the suite runs in parallel.
+describe('limit presets', { timeout: 30_000 }, () => {
   it("assigning a preset to a deck changes that deck's count on Home, as its session counts", async () => {
     const user = userEvent.setup();
     const store = await mount('#/settings');
@@ -93,5 +95,20 @@ describe('limit presets', () => {
     await user.click(screen.getByRole('button', { name: 'Save presets' }));
     await waitFor(() => expect(store.getState().settings.presets).toEqual([]));
     expect(store.getState().settings.deckPresets).toEqual({});
+  });
+
+  it("a deck's own limit for today shows on Home at once, and only on that deck", async () => {
+    const user = userEvent.setup();
+    const store = await mount('#/settings');
+    const today = await screen.findByLabelText('New today only for lang/latin.md');
+    await user.type(today, '2');
+    await user.click(screen.getByRole('button', { name: 'Save presets' }));
+    expect(await screen.findByText('Presets saved.')).toBeInTheDocument();
+    expect(store.getState().settings.deckLimits).toEqual({
+      'lang/latin.md': { today: { day: expect.any(Number), newPerDay: 2 } },
+    });
+    window.location.hash = '#/';
+    expect(await newCount('Latin')).toBe(2);
+    expect(await newCount('Greek')).toBe(4);
   });
 });

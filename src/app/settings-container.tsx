@@ -2,7 +2,9 @@ import { BackupPanel } from '../settings/backup-panel.tsx';
 import { OptimizePanel } from '../settings/optimize-panel.tsx';
 import { PresetsPanel } from '../settings/presets-panel.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
+import { studyDayNumber } from '../scheduler/day.ts';
 import { download, fileDate } from './download.ts';
+import { useNow } from './use-now.ts';
 import { useRecall } from './store.ts';
 
 export function SettingsContainer() {
@@ -14,6 +16,7 @@ export function SettingsContainer() {
   const exportCsv = useRecall((s) => s.exportCsv);
   const repair = useRecall((s) => s.repair);
   const loadFullLog = useRecall((s) => s.loadFullLog);
+  const now = useNow(60_000);
   return (
     <div className="settings-page">
       <SettingsScreen
@@ -24,6 +27,8 @@ export function SettingsContainer() {
           saveSettings({
             presets: settings.presets,
             deckPresets: settings.deckPresets,
+            deckLimits: settings.deckLimits,
+            applyAllParentLimits: settings.applyAllParentLimits,
             ...(candidate as object),
           })
         }
@@ -32,6 +37,7 @@ export function SettingsContainer() {
         settings={settings}
         deckPaths={decks.map((d) => d.path)}
         onSave={saveSettings}
+        today={studyDayNumber(now, settings.dayStartHour)}
       />
       <OptimizePanel
         settings={settings}

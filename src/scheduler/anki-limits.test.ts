@@ -13,7 +13,8 @@ import {
   type SchedulingState,
   type Settings,
 } from '../shared/types.ts';
-import { parentFolders, presetOf, studyRoot } from './deck-limits.ts';
+import { studyDayNumber } from './day.ts';
+import { limitsOf, parentFolders, presetOf, studyRoot } from './deck-limits.ts';
 import { newSchedulingState } from './fsrs.ts';
 import { buildQueue, type QueueInput } from './queue.ts';
 
@@ -260,6 +261,66 @@ const RULES: Rule[] = [
       expect(studyRoot(['ml/a.md'])).toBe('ml/a.md');
       expect(studyRoot(['a.md', 'ml/b.md'])).toBe('');
       expect(parentFolders('a/b/c.md')).toEqual(['a/b', 'a']);
+    },
+  },
+  {
+    rule: "a deck's own limit (This deck) wins over its preset's, new and review each on its own",
+    anki: 'decks/limits.rs NormalDeck::current_new_limit / current_review_limit (.or(new_limit)), new_for_normal_deck (unwrap_or preset)',
+    check: () => {
+      const col = collection({ 'a.md': { fresh: 30, due: 30 } });
+      const s = settingsWith({ 'a.md': 'light' }, { deckLimits: { 'a.md': { newPerDay: 7 } } });
+      // Light's 8 reviews are all taken by the 30 due, so no new card fits (cap_new_to_review)…
+      expect(counts(study(col, ['a.md'], s))).toMatchObject({ new: 0, review: 8 });
+      // …without reviews, the deck's own 7 new, not Light's 5.
+      const fresh = collection({ 'a.md': { fresh: 30 } });
+      expect(counts(study(fresh, ['a.md'], s)).new).toBe(7);
+      const s2 = settingsWith({}, { deckLimits: { 'a.md': { newPerDay: 9, reviewsPerDay: 12 } } });
+      expect(counts(study(col, ['a.md'], s2)).review).toBe(12);
+      expect(counts(study(fresh, ['a.md'], s2)).new).toBe(9);
+      expect(limitsOf(s2, 'a.md', undefined)).toMatchObject({
+        newFrom: 'deck',
+        reviewsFrom: 'deck',
+      });
+    },
+  },
+  {
+    rule: 'a "today only" limit wins on the study day it was set for, and is ignored after',
+    anki: 'decks/limits.rs NormalDeck::new_limit_today, DayLimit::limit ((self.today == today).then(..))',
+    check: () => {
+      const col = collection({ 'a.md': { fresh: 60 } });
+      const today = studyDayNumber(now, DEFAULT_SETTINGS.dayStartHour);
+      const own = (day: number) =>
+        settingsWith(
+          {},
+          { deckLimits: { 'a.md': { newPerDay: 9, today: { day, newPerDay: 50 } } } },
+        );
+      expect(counts(study(col, ['a.md'], own(today))).new).toBe(50);
+      // Set yesterday: today the deck's own limit applies again.
+      expect(counts(study(col, ['a.md'], own(today - 1))).new).toBe(9);
+      expect(limitsOf(own(today), 'a.md', today)).toMatchObject({
+        newPerDay: 50,
+        newFrom: 'today',
+      });
+    },
+  },
+  {
+    rule: 'a folder can have its own limit too, capping its decks studied together',
+    anki: 'decks/limits.rs (parent decks are normal decks with their own limits)',
+    check: () => {
+      const col = collection({ 'ml/a.md': { fresh: 30 }, 'ml/b.md': { fresh: 30 } });
+      const s = settingsWith({}, { deckLimits: { ml: { newPerDay: 7 } } });
+      expect(counts(study(col, ['ml/a.md', 'ml/b.md'], s)).new).toBe(7);
+    },
+  },
+  {
+    rule: '"apply limits from parent" on: the folders above the studied deck cap it too',
+    anki: 'scheduler/queue/builder/mod.rs (apply_all_parent_limits: the limit tree starts at the top parent)',
+    check: () => {
+      const col = collection({ 'ml/a.md': { fresh: 30 }, 'ml/b.md': { fresh: 30 } });
+      const s = settingsWith({ ml: 'light' }, { applyAllParentLimits: true });
+      expect(counts(study(col, ['ml/a.md'], s)).new).toBe(5);
+      const log = doneToday('ml/b.md', 'new', 4);
+      expect(counts(study(col, ['ml/a.md'], s, log)).new).toBe(1);
     },
   },
   {

@@ -131,6 +131,12 @@ export function nextDayStart(now: number, dayStartHour: number, timeZone?: strin
   return studyDayStart(now, 1, dayStartHour, timeZone);
 }
 
+/** The study day `now` is in, as a day number (days since 1970-01-01 of its local start date). */
+export function studyDayNumber(now: number, dayStartHour: number): number {
+  const d = new Date(dayStartOf(now, dayStartHour));
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+}
+
 /** The study day `now` belongs to, as YYYY-MM-DD of its start. */
 export function dayKey(now: number, dayStartHour: number): string {
   const s = new Date(dayStartOf(now, dayStartHour));

@@ -3,8 +3,10 @@
 // was done today in it and below it (decks/stats.rs: a "done today" count goes to the deck and
 // its parents). Studying a deck or folder, a card is taken only while its deck and every parent up
 // to the studied one have room left, and taking it lowers them all: a child is capped at its
-// parent and decrements pass up. Parents above the studied deck do not count (Anki's "apply all
-// parent limits", off by default, is not offered). Pure: no clock, no storage.
+// parent and decrements pass up. Parents above the studied deck do not count unless "apply all
+// parent limits" is on (Anki's apply_all_parent_limits). A deck or folder may have its own limits
+// ("This deck", "Today only") over its preset's (decks/limits.rs current_new_limit,
+// current_review_limit). Pure: no clock, no storage.
 import type { CardId, DeckId, LimitPreset, ReviewLogEntry, Settings } from '../shared/types.ts';
 import { DEFAULT_PRESET_ID } from '../shared/types.ts';
 
@@ -62,6 +64,36 @@ export function presetOf(settings: Settings, node: string): LimitPreset {
   );
 }
 
+/** Where a node's limit comes from: its preset, its own "This deck" limit, or "Today only". */
+export type LimitSource = 'preset' | 'deck' | 'today';
+
+export interface NodeLimits {
+  newPerDay: number;
+  reviewsPerDay: number;
+  newFrom: LimitSource;
+  reviewsFrom: LimitSource;
+}
+
+/**
+ * A deck's or folder's limits on study day `day` (decks/limits.rs NormalDeck::current_new_limit
+ * and current_review_limit): today's own limit if set for this day, else its own limit, else its
+ * preset's; new and review each on their own.
+ */
+export function limitsOf(settings: Settings, node: string, day: number | undefined): NodeLimits {
+  const preset = presetOf(settings, node);
+  const own = settings.deckLimits?.[node];
+  const today = own?.today && day !== undefined && own.today.day === day ? own.today : undefined;
+  const pick = (kind: 'newPerDay' | 'reviewsPerDay'): [number, LimitSource] =>
+    today?.[kind] !== undefined
+      ? [today[kind], 'today']
+      : own?.[kind] !== undefined
+        ? [own[kind], 'deck']
+        : [preset[kind], 'preset'];
+  const [newPerDay, newFrom] = pick('newPerDay');
+  const [reviewsPerDay, reviewsFrom] = pick('reviewsPerDay');
+  return { newPerDay, reviewsPerDay, newFrom, reviewsFrom };
+}
+
 /** The folders above a deck path, nearest first: 'a/b/c.md' → ['a/b', 'a']. */
 export function parentFolders(path: string): string[] {
   const out: string[] = [];
@@ -106,11 +138,17 @@ export interface LimitTree {
 export type DoneByDeck = ReadonlyMap<string, TodayUsage>;
 
 /**
- * The limit tree for studying `root`. `done` holds today's counts per deck path; they are added
- * up the folders here. A deck path of '' stands for "no deck known" (one node, the Default
- * preset), which is how a queue without deck paths keeps its single global limit.
+ * The limit tree for studying `root` on study day `day` (for "today only" limits). `done` holds
+ * today's counts per deck path; they are added up the folders here. A deck path of '' stands for
+ * "no deck known" (one node, the Default preset), which is how a queue without deck paths keeps
+ * its single global limit.
  */
-export function limitTree(settings: Settings, root: string, done: DoneByDeck): LimitTree {
+export function limitTree(
+  settings: Settings,
+  root: string,
+  done: DoneByDeck,
+  day?: number,
+): LimitTree {
   const subtree = new Map<string, TodayUsage>();
   for (const [path, u] of done)
     for (const node of path === '' ? [''] : [path, ...parentFolders(path)]) {
@@ -123,17 +161,21 @@ export function limitTree(settings: Settings, root: string, done: DoneByDeck): L
   const nodeOf = (name: string): Node => {
     let n = nodes.get(name);
     if (!n) {
-      const preset = presetOf(settings, name);
+      const own = limitsOf(settings, name, day);
       const left = remainingLimits(subtree.get(name) ?? { newIntroduced: 0, reviewsDone: 0 }, {
-        newPerDay: preset.newPerDay,
-        reviewsPerDay: preset.reviewsPerDay,
+        newPerDay: own.newPerDay,
+        reviewsPerDay: own.reviewsPerDay,
         newCardsIgnoreReviewLimit: settings.newCardsIgnoreReviewLimit,
       });
       nodes.set(name, (n = { review: left.review, new: left.new }));
     }
     return n;
   };
-  const inside = (name: string) => root === '' || name === root || name.startsWith(`${root}/`);
+  const inside = (name: string) =>
+    settings.applyAllParentLimits === true ||
+    root === '' ||
+    name === root ||
+    name.startsWith(`${root}/`);
   const chains = new Map<string, Node[]>();
   const chain = (path: string): Node[] => {
     let c = chains.get(path);

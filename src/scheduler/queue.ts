@@ -16,7 +16,7 @@ import type {
   SchedulingState,
   Settings,
 } from '../shared/types.ts';
-import { dayStartOf, nextDayStart } from './day.ts';
+import { dayStartOf, nextDayStart, studyDayNumber } from './day.ts';
 import {
   countDone,
   doneByDeck,
@@ -135,12 +135,6 @@ export function dailyHash(cardId: CardId, salt: number): number {
   return h >>> 0;
 }
 
-/** The study day `now` is in, as a day number (days since 1970-01-01 of its local start date). */
-function studyDayNumber(now: number, dayStartHour: number): number {
-  const d = new Date(dayStartOf(now, dayStartHour));
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
-}
-
 /**
  * Mixes `two` evenly into `one` (queue/builder/intersperser.rs): the (i+1)-th of `two` goes before
  * the (j+1)-th of `one` once (i+1)·(|one|+1)/(|two|+1) < j+1; the longer list leads.
@@ -200,8 +194,8 @@ export function buildQueue(input: QueueInput): Queue {
     root !== undefined &&
     root !== '' &&
     [...deckOf.values()].every((p) => p.startsWith(`${root}/`));
-  const limits = limitTree(settings, holdsAll ? root : studyRoot(deckOf.values()), done);
   const day = studyDayNumber(now, settings.dayStartHour);
+  const limits = limitTree(settings, holdsAll ? root : studyRoot(deckOf.values()), done, day);
   // Anki salts the new-card hash with knuth_salt(days_elapsed).
   const newSalt = Math.imul(day, 2654435761) >>> 0;
   const perStability = intervalPerStability(settings.weights, settings.desiredRetention);

@@ -8,6 +8,9 @@ import {
   deckNodes,
   deletePreset,
   fromDraft,
+  ownOf,
+  ownSummary,
+  setOwn,
   toDraft,
   updatePreset,
   usedBy,
@@ -21,17 +24,19 @@ export interface PresetsPanelProps {
   /** Every deck's path under decks/ ('ml/nlp.md'); folders are derived from them. */
   deckPaths: readonly string[];
   onSave: (candidate: unknown) => Promise<{ ok: true } | { ok: false; errors: FieldError[] }>;
+  /** Today's study day number (scheduler/day.ts studyDayNumber), for "today only" limits. */
+  today: number;
 }
 
 /** Limit presets as Anki's deck options have them: edit one, and choose one per deck or folder. */
-export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps) {
-  const [draft, setDraft] = useState<PresetDraft>(() => toDraft(settings));
+export function PresetsPanel({ settings, deckPaths, onSave, today }: PresetsPanelProps) {
+  const [draft, setDraft] = useState<PresetDraft>(() => toDraft(settings, today));
   // Presets changed elsewhere (a save, another tab, a restored backup): start again from them.
-  const basis = JSON.stringify(toDraft(settings));
+  const basis = JSON.stringify(toDraft(settings, today));
   const [seen, setSeen] = useState(basis);
   if (basis !== seen) {
     setSeen(basis);
-    setDraft(toDraft(settings));
+    setDraft(toDraft(settings, today));
   }
   const [selected, setSelected] = useState(DEFAULT_PRESET_ID);
   const [confirming, setConfirming] = useState(false);
@@ -49,7 +54,7 @@ export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps)
   const save = async () => {
     setSaving(true);
     try {
-      const result = await onSave(fromDraft(settings, draft));
+      const result = await onSave(fromDraft(settings, draft, today));
       setStatus(
         result.ok
           ? { ok: true, text: 'Presets saved.' }
@@ -161,6 +166,18 @@ export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps)
         ))}
 
       <h3 id={`${id}-decks`}>Decks and folders</h3>
+      <p className="muted small">
+        A deck or folder can also have its own limits over its preset&apos;s (&ldquo;This
+        deck&rdquo;), or limits for today only, as in Anki.
+      </p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.applyAllParentLimits}
+          onChange={(e) => edit({ ...draft, applyAllParentLimits: e.target.checked })}
+        />{' '}
+        Apply limits from parent folders (studying a deck, the folders above it cap it too)
+      </label>
       {nodes.length === 0 ? (
         <p className="muted small">No decks yet.</p>
       ) : (
@@ -193,6 +210,11 @@ export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps)
                       </option>
                     ))}
                   </select>
+                  <OwnLimits
+                    node={`${n.path}${n.folder ? '/' : ''}`}
+                    value={ownOf(draft, n.path)}
+                    onChange={(patch) => edit(setOwn(draft, n.path, patch))}
+                  />
                 </td>
               </tr>
             ))}
@@ -209,5 +231,49 @@ export function PresetsPanel({ settings, deckPaths, onSave }: PresetsPanelProps)
         Save presets
       </Button>
     </section>
+  );
+}
+
+const OWN_FIELDS = [
+  ['newPerDay', 'New a day'],
+  ['reviewsPerDay', 'Reviews a day'],
+  ['todayNew', 'New today only'],
+  ['todayReviews', 'Reviews today only'],
+] as const;
+
+/** A deck's or folder's own limits, folded away until opened: blank fields use the preset's. */
+function OwnLimits({
+  node,
+  value,
+  onChange,
+}: {
+  node: string;
+  value: ReturnType<typeof ownOf>;
+  onChange: (patch: Partial<ReturnType<typeof ownOf>>) => void;
+}) {
+  const id = useId();
+  const summary = ownSummary(value);
+  return (
+    <details className="own-limits" open={summary !== '' || undefined}>
+      <summary>
+        Own limits{summary ? `: ${summary}` : ''}
+        <span className="sr-only"> of {node}</span>
+      </summary>
+      <div className="own-limits-fields">
+        {OWN_FIELDS.map(([key, label]) => (
+          <div className="field" key={key}>
+            <label htmlFor={`${id}-${key}`}>{label}</label>
+            <input
+              id={`${id}-${key}`}
+              inputMode="numeric"
+              placeholder="preset"
+              value={value[key]}
+              aria-label={`${label} for ${node}`}
+              onChange={(e) => onChange({ [key]: e.target.value })}
+            />
+          </div>
+        ))}
+      </div>
+    </details>
   );
 }

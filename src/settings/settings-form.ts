@@ -134,7 +134,10 @@ const list = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
 /** The form as a settings candidate; the scheduler's validateSettings decides if it is valid. */
 export function fromForm(
   f: SettingsForm,
-): Record<Exclude<keyof Settings, 'presets' | 'deckPresets'>, unknown> {
+): Record<
+  Exclude<keyof Settings, 'presets' | 'deckPresets' | 'deckLimits' | 'applyAllParentLimits'>,
+  unknown
+> {
   return {
     desiredRetention: num(f.desiredRetention),
     learningSteps: list(f.learningSteps),

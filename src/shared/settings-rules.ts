@@ -86,6 +86,27 @@ const deckPresetsRule = (v: unknown): string | null =>
     ? null
     : 'Deck presets must map each deck or folder to a preset id.';
 
+/** A deck's own limits: whole numbers where set; a "today only" limit names its study day. */
+const deckLimitsRule = (v: unknown): string | null => {
+  if (v === undefined) return null;
+  if (!isObject(v)) return 'Deck limits must map each deck or folder to its own limits.';
+  for (const [node, o] of Object.entries(v)) {
+    if (!isObject(o)) return `The limits of "${node}" must be an object.`;
+    const set = (x: unknown, what: string) => (x === undefined ? null : countRule(what)(x));
+    const bad =
+      set(o.newPerDay, 'New cards') ??
+      set(o.reviewsPerDay, 'Reviews') ??
+      (o.today === undefined
+        ? null
+        : !isObject(o.today) || !isCount(o.today.day)
+          ? 'A "today only" limit needs the study day it is for.'
+          : (set(o.today.newPerDay, 'New cards today') ??
+            set(o.today.reviewsPerDay, 'Reviews today')));
+    if (bad !== null) return `"${node}": ${bad}`;
+  }
+  return null;
+};
+
 /** One check per field: a sentence that names the field and says what it must be, or null. */
 const RULES: { [K in keyof Settings]-?: (v: unknown) => string | null } = {
   desiredRetention: (r) =>
@@ -127,9 +148,19 @@ const RULES: { [K in keyof Settings]-?: (v: unknown) => string | null } = {
       : `FSRS parameters must be ${WEIGHT_COUNTS.join(', ').replace(/, (\d+)$/, ' or $1')} numbers separated by commas, or empty for the defaults.`,
   presets: presetsRule,
   deckPresets: deckPresetsRule,
+  deckLimits: deckLimitsRule,
+  applyAllParentLimits: (b) =>
+    b === undefined || typeof b === 'boolean'
+      ? null
+      : '"Apply limits from parent" must be on or off.',
 };
 
-const OPTIONAL = new Set<keyof Settings>(['presets', 'deckPresets']);
+const OPTIONAL = new Set<keyof Settings>([
+  'presets',
+  'deckPresets',
+  'deckLimits',
+  'applyAllParentLimits',
+]);
 
 /** The order fields are checked in, so messages come in a steady order. */
 const FIELDS = Object.keys(RULES) as (keyof Settings)[];
@@ -147,6 +178,7 @@ function normalise<K extends keyof Settings>(field: K, v: unknown): Settings[K] 
       reviewsPerDay,
     })) as Settings[K];
   if (field === 'deckPresets') return { ...(v as Record<string, string>) } as Settings[K];
+  if (field === 'deckLimits') return structuredClone(v) as Settings[K];
   return v as Settings[K];
 }
 
@@ -194,6 +226,8 @@ const LABELS: Record<keyof Settings, string> = {
   weights: 'FSRS parameters',
   presets: 'presets',
   deckPresets: 'deck presets',
+  deckLimits: 'deck limits',
+  applyAllParentLimits: 'apply limits from parent',
 };
 
 const shown = (v: unknown): string => {

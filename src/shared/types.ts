@@ -176,6 +176,24 @@ export interface Settings {
   presets?: LimitPreset[];
   /** Deck path ('ml/nlp.md') or folder ('ml') → preset id; missing means Default. */
   deckPresets?: Record<string, string>;
+  /** Deck path or folder → its own limits over its preset's (Anki's "This deck" / "Today only"). */
+  deckLimits?: Record<string, DeckLimitOverride>;
+  /**
+   * Anki's "Apply limits from parent": studying a deck, the limits of every folder above it
+   * apply too, not only those of the folders up to the one studied. Absent means off.
+   */
+  applyAllParentLimits?: boolean;
+}
+
+/**
+ * A deck's or folder's own daily limits (Anki's NormalDeck new_limit / review_limit and their
+ * `_today` forms): a limit set here wins over the preset's; a "today only" one wins over both on
+ * the study day it was set for (`day`, scheduler/day.ts studyDayNumber) and is ignored after.
+ */
+export interface DeckLimitOverride {
+  newPerDay?: number;
+  reviewsPerDay?: number;
+  today?: { day: number; newPerDay?: number; reviewsPerDay?: number };
 }
 
 /** The daily limits a preset holds; the other scheduling options stay global for now. */
