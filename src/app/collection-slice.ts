@@ -67,6 +67,9 @@ export interface CollectionSlice {
 
   init: () => Promise<void>;
   addDeck: (deck: Deck) => void;
+  /** Unloads a deck (its progress stays, as orphans) or, with `deleteHistory`, deletes that too. */
+  removeDeck: (id: DeckId, deleteHistory?: boolean) => Promise<void>;
+  renameDeck: (id: DeckId, title: string) => void;
   /**
    * Writes an answer built by the scheduler (log entry and card state in one transaction); the
    * caller applies it to memory with `withEntry` once this resolves.
@@ -93,10 +96,6 @@ export interface CollectionSlice {
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
   refreshDay: () => void;
-  /** The open repository, for other slices' bulk changes (a deck change moving progress). */
-  repository: () => Repository;
-  /** Reads settings, card states and today's log again (after such a bulk change). */
-  reloadProgress: () => Promise<void>;
 }
 
 /** A log entry and its resulting state applied to memory (from this tab or another). */
@@ -225,6 +224,12 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         mark('recall:decks-parsed');
         repo = await opening;
         mark('recall:storage-open');
+        // Decks the person opened, beside the bundled ones before orphans are counted.
+        const stored = await get().loadOpenedDecks();
+        if (stored.length > 0) {
+          const ids = new Set(stored.map((d) => d.id));
+          set(indexDecks([...get().decks.filter((d) => !ids.has(d.id)), ...stored]));
+        }
         const opened = repo;
         const journal = createJournal(localStorageOrNull());
         writer = createWriteQueue(
@@ -285,6 +290,22 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         ...indexDecks(decks),
         orphans: countOrphans(knownCardIds(indexDecks(decks).cardsById), s.states),
       }));
+    },
+
+    async removeDeck(id, deleteHistory = false) {
+      const decks = get().decks.filter((d) => d.id !== id);
+      set((s) => ({
+        ...indexDecks(decks),
+        orphans: countOrphans(knownCardIds(indexDecks(decks).cardsById), s.states),
+      }));
+      if (!deleteHistory) return;
+      const [r] = requireRepo();
+      await r.deleteDeckProgress(id);
+      await reload();
+    },
+
+    renameDeck(id, title) {
+      set(indexDecks(get().decks.map((d) => (d.id === id ? { ...d, title } : d))));
     },
 
     async saveAnswer(entry, state, basis) {
@@ -380,9 +401,6 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         todayLog: s.todayLog.filter((e) => isToday(e.time, dayStart, s.settings.dayStartHour)),
       });
     },
-
-    repository: () => requireRepo()[0],
-    reloadProgress: () => reload(),
   };
 };
 

@@ -1,10 +1,9 @@
-import { useMemo, useState, type ChangeEvent } from 'react';
-import { parseDeck } from '../deck/parse-deck.ts';
+import { useMemo } from 'react';
 import { deckRows, todayStats } from '../library/deck-rows.ts';
 import { HomeScreen } from '../library/home-screen.tsx';
 import { StorageNotice } from '../library/storage-notice.tsx';
-import { Banner } from '../ui/banner.tsx';
 import { useNow } from './use-now.ts';
+import { OpenedDecksContainer } from './opened-decks-container.tsx';
 import { navigate, routeHref } from './use-route.ts';
 import { useStorageNotice } from './use-storage-notice.ts';
 import { useRecall } from './store.ts';
@@ -17,9 +16,7 @@ export function HomeContainer() {
   const problems = useRecall((s) => s.problems);
   const persistent = useRecall((s) => s.persistent);
   const orphans = useRecall((s) => s.orphans);
-  const addDeck = useRecall((s) => s.addDeck);
   const now = useNow(60_000);
-  const [opened, setOpened] = useState<string | null>(null);
   const notice = useStorageNotice(persistent);
 
   const rows = useMemo(
@@ -36,19 +33,6 @@ export function HomeContainer() {
     warnings.push(
       `${orphans} ${orphans === 1 ? 'card has progress but no longer appears' : 'cards have progress but no longer appear'} in any deck; the progress is kept and resumes if the question comes back.`,
     );
-
-  const onOpen = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(e.target.files ?? [])];
-    const notes: string[] = [];
-    for (const file of files) {
-      const deck = parseDeck(await file.text(), file.name);
-      addDeck(deck);
-      const errors = deck.diagnostics.filter((d) => d.severity === 'error').length;
-      notes.push(`${file.name}: ${deck.cards.length} cards${errors ? `, ${errors} problems` : ''}`);
-    }
-    setOpened(notes.join('; '));
-    e.target.value = '';
-  };
 
   return (
     <>
@@ -70,22 +54,7 @@ export function HomeContainer() {
         onBrowse={(id) => navigate({ name: 'browse', deckId: id })}
         statsHref={routeHref({ name: 'stats' })}
       />
-      <section className="open-file">
-        <label className="btn small">
-          Open a Markdown deck…
-          <input
-            type="file"
-            accept=".md,.markdown,text/markdown,text/plain"
-            multiple
-            className="sr-only"
-            data-testid="open-deck"
-            onChange={(e) => void onOpen(e)}
-          />
-        </label>
-        {opened && (
-          <Banner kind="warning">Opened {opened}. Opened decks stay until you reload.</Banner>
-        )}
-      </section>
+      <OpenedDecksContainer />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prepareMarkdown, preloadMarkdownRenderer } from '../render/markdown-view.tsx';
+import { openOpenedDecks } from '../storage/opened-decks.ts';
 import { openRepository, requestPersistence } from '../storage/repository.ts';
 import '../ui/app.css';
 import '../review/review.css';
@@ -14,6 +15,7 @@ import { createRecallStore, setAppStore } from './store.ts';
 const store = createRecallStore({
   openRepository: () => openRepository(),
   loadDecks: loadBundledDecks,
+  openedDecks: openOpenedDecks(),
   now: () => Date.now(),
   requestPersistence: (repo) => requestPersistence(repo),
   prepareCard: (card, deck) => {

@@ -1,5 +1,6 @@
 // What the store needs from the outside world, passed in so tests can give fakes and fixed clocks.
 import type { Card, Deck } from '../shared/types.ts';
+import type { OpenedDeckStore } from '../storage/opened-decks.ts';
 import type { Repository } from '../storage/repository.ts';
 
 export interface AppServices {
@@ -7,6 +8,8 @@ export interface AppServices {
   openRepository: () => Promise<Repository>;
   /** The decks bundled with the app (parsed at start-up). */
   loadDecks: () => Deck[];
+  /** Where decks a person opened are kept (none: they last until the page reloads). */
+  openedDecks?: OpenedDeckStore;
   now: () => number;
   /** Asks the browser to keep storage persistent; resolves whether it is. */
   requestPersistence?: (repo: Repository) => Promise<boolean | null>;

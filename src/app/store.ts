@@ -4,10 +4,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createCollectionSlice, type CollectionSlice } from './collection-slice.ts';
 import { createDeckChangeSlice, type DeckChangeSlice } from './deck-change-slice.ts';
+import { createOpenedDecksSlice, type OpenedDecksSlice } from './opened-decks-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import type { AppServices } from './services.ts';
 
-export type RecallState = CollectionSlice & SessionSlice & DeckChangeSlice;
+export type RecallState = CollectionSlice & SessionSlice & DeckChangeSlice & OpenedDecksSlice;
 export type SliceCreator<T> = (
   set: StoreApi<RecallState>['setState'],
   get: StoreApi<RecallState>['getState'],
@@ -19,6 +20,7 @@ export function createRecallStore(services: AppServices): StoreApi<RecallState> 
     ...createCollectionSlice(set, get, services),
     ...createSessionSlice(set, get, services),
     ...createDeckChangeSlice(set, get, services),
+    ...createOpenedDecksSlice(set, get, services),
   }));
 }
 

@@ -17,3 +17,7 @@ export const snapshotKey = (version: number, key: string) => `${SNAPSHOT}v${vers
 export function logKeyAt(time: number): string {
   return `${LOG}${Math.max(0, Math.floor(time)).toString(36).padStart(9, '0')}`;
 }
+/** Markdown a person opened (a file, a folder's file or pasted text), by deck id (issue 13). */
+export const OPENED_DECK = 'opened-deck:';
+/** Folders a person granted through the File System Access API, by folder name. */
+export const OPENED_FOLDER = 'opened-folder:';

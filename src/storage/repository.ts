@@ -106,10 +106,13 @@ export interface Repository {
   /** Rebuilds every card state that has log entries from the log; damaged records go aside. */
   repair(replay: Replay): Promise<{ rebuilt: number }>;
   logIds(): Promise<Set<string>>;
+  /**
+   * Deletes a deck's progress: every card state and log entry of a card whose id is
+   * `<deckId>:…`, in one transaction (a person removing an opened deck with its history).
+   */
+  deleteDeckProgress(deckId: string): Promise<{ states: number; entries: number }>;
   /** Bulk writes in chunked transactions (not atomic as a whole). */
   putMany(records: [string, unknown][]): Promise<void>;
-  /** Deletes these keys in one transaction (old card states whose progress moved to a new id). */
-  deleteMany(keys: string[]): Promise<void>;
   /**
    * Hears commits, undos, settings saves and bulk changes of other tabs (never this tab's own),
    * and `reload` when this tab's own change met a card another tab had changed.
@@ -419,12 +422,33 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
       return new Set(keys.map((k) => String(k).slice(LOG.length)));
     },
 
-    putMany: writeChunks,
+    async deleteDeckProgress(deckId) {
+      const prefix = `${deckId}:`;
+      const counts = { states: 0, entries: 0 };
+      await writeTx(store, (os) => {
+        const states = os.getAllKeys(rangeOf(`${CARD}${prefix}`));
+        states.onsuccess = () => {
+          counts.states = states.result.length;
+          for (const k of states.result) os.delete(k);
+        };
+        // Log keys sort by time, not by card: every entry is looked at once.
+        const cursor = os.openCursor(rangeOf(LOG));
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c) return;
+          const cardId = (c.value as { cardId?: unknown } | undefined)?.cardId;
+          if (typeof cardId === 'string' && cardId.startsWith(prefix)) {
+            counts.entries += 1;
+            c.delete();
+          }
+          c.continue();
+        };
+      });
+      post({ type: 'reload' });
+      return counts;
+    },
 
-    deleteMany: (keys) =>
-      writeTx(store, (os) => {
-        for (const key of keys) os.delete(key);
-      }),
+    putMany: writeChunks,
 
     subscribe(listener) {
       listeners.add(listener);

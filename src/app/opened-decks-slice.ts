@@ -1,0 +1,307 @@
+// Decks a person opens: files, a folder's files, pasted text. Each is checked (refused with a
+// sentence when it is not Markdown text or holds no question), goes through proposeDeckChange
+// (new or changed), and its source is stored so it is there after a reload. Granted folders are
+// read again when the window regains focus: only changed files are parsed (issue 13).
+import { checkDeckFile, checkPastedText, refuseDeck } from '../deck/open-file-check.ts';
+import { parseDeck } from '../deck/parse-deck.ts';
+import { slug } from '../deck/card-id.ts';
+import {
+  filesOfDirectory,
+  filesOfInput,
+  folderOf,
+  readChangedFiles,
+  type DirectoryLike,
+  type FolderFile,
+  type ReadFile,
+  type SeenFile,
+} from '../library/folder-scan.ts';
+import type { Deck } from '../shared/types.ts';
+import type { OpenedDeckSource, OpenedOrigin } from '../storage/opened-decks.ts';
+import { describeError } from './describe-error.ts';
+import type { SliceCreator } from './store.ts';
+
+/** What an opening did, in a sentence or a few; `refused` when any file was refused. */
+export interface OpenReport {
+  text: string;
+  refused: boolean;
+}
+
+export type FolderPermission = 'granted' | 'prompt' | 'denied';
+
+/** A folder Recall reads from: granted through File System Access, or opened through an input. */
+export interface OpenedFolderView {
+  name: string;
+  /** 'input' folders are read again only when opened again. */
+  via: 'handle' | 'input';
+  permission: FolderPermission;
+}
+
+/** The File System Access handle's permission calls (absent from TypeScript's DOM types). */
+interface PermissionHandle extends DirectoryLike {
+  queryPermission?: (d: { mode: 'read' }) => Promise<PermissionState>;
+  requestPermission?: (d: { mode: 'read' }) => Promise<PermissionState>;
+}
+
+export interface OpenedDecksSlice {
+  openedDecks: OpenedDeckSource[];
+  openedFolders: OpenedFolderView[];
+  /** Reads the stored decks (at start-up, once storage is open): parsed, titles applied. */
+  loadOpenedDecks: () => Promise<Deck[]>;
+  /** Opens files; resolves to one sentence per file refused and a summary of what was added. */
+  openDeckFiles: (files: readonly File[]) => Promise<OpenReport>;
+  /** Opens a folder's Markdown files (a `webkitdirectory` input, or one granted by a handle). */
+  openFolderFiles: (files: readonly File[]) => Promise<OpenReport>;
+  openFolderHandle: (handle: unknown) => Promise<OpenReport>;
+  /** Asks for read permission again (after a reload) and reads the folder. */
+  allowFolder: (name: string) => Promise<OpenReport>;
+  /** Reads every granted folder again; only changed files are parsed. Null when nothing changed. */
+  rereadFolders: () => Promise<OpenReport | null>;
+  pasteDeck: (title: string, text: string) => Promise<{ ok: boolean; message: string }>;
+  renameOpenedDeck: (id: string, title: string) => Promise<void>;
+  removeOpenedDeck: (id: string, deleteHistory: boolean) => Promise<void>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get, services) => {
+  const store = services.openedDecks ?? null;
+  /** Per folder file: what was seen at its last read (seeded from the stored sources). */
+  const seen = new Map<string, SeenFile>();
+  const handles = new Map<string, PermissionHandle>();
+
+  /** Proposes the deck (added when new); stores its source only if the change is applied. */
+  const apply = async (
+    deck: Deck,
+    source: Omit<OpenedDeckSource, 'id' | 'addedAt' | 'updatedAt'>,
+  ): Promise<boolean> => {
+    const now = services.now();
+    const existing = get().openedDecks.find((d) => d.id === deck.id);
+    const shown = existing?.title ? { ...deck, title: existing.title } : deck;
+    return get().proposeDeckChange(shown, async () => {
+      const full: OpenedDeckSource = { ...source, id: deck.id, addedAt: now, updatedAt: now };
+      const stored = store ? await store.put(full) : full;
+      set((s) => ({ openedDecks: [...s.openedDecks.filter((d) => d.id !== stored.id), stored] }));
+    });
+  };
+
+  const summary = (
+    added: number,
+    cards: number,
+    refused: string[],
+    extra: string[] = [],
+  ): OpenReport => {
+    const parts: string[] = [];
+    if (added > 0) parts.push(`Opened ${plural(added, 'deck')} (${plural(cards, 'card')}).`);
+    return { text: [...parts, ...refused, ...extra].join(' '), refused: refused.length > 0 };
+  };
+
+  const applyReading = async (files: ReadFile[], origin: OpenedOrigin) => {
+    let added = 0;
+    let cards = 0;
+    let cancelled = 0;
+    for (const f of files) {
+      const ok = await apply(f.deck, {
+        name: f.name,
+        path: f.path,
+        text: f.text,
+        origin,
+        ...(origin === 'folder' ? { folder: folderOf(f.path) } : {}),
+        lastModified: f.lastModified,
+        size: f.size,
+      });
+      if (ok) {
+        added += 1;
+        cards += f.deck.cards.length;
+      } else {
+        cancelled += 1;
+        // Not applied: the next read proposes it again.
+        seen.delete(f.path);
+      }
+    }
+    return { added, cards, cancelled };
+  };
+
+  const readFolder = async (
+    files: FolderFile[],
+    name: string,
+    reread: boolean,
+  ): Promise<OpenReport | null> => {
+    const reading = await readChangedFiles(files, seen, parseDeck);
+    const done = await applyReading(reading.decks, 'folder');
+    const extra: string[] = [];
+    if (files.length === 0) extra.push(`${name} holds no Markdown files; nothing was added.`);
+    if (reading.gone.length > 0)
+      extra.push(
+        `${plural(reading.gone.length, 'file is', 'files are')} no longer in ${name} (${reading.gone.join(', ')}); ${reading.gone.length === 1 ? 'its deck stays' : 'their decks stay'} until you remove ${reading.gone.length === 1 ? 'it' : 'them'}.`,
+      );
+    if (reread && done.added === 0 && reading.refused.length === 0 && extra.length === 0)
+      return null;
+    const report = summary(done.added, done.cards, reading.refused, extra);
+    if (reread) return { ...report, text: `${name}: ${report.text}` };
+    return report.text ? report : { text: `Nothing in ${name} changed.`, refused: false };
+  };
+
+  const setFolder = (view: OpenedFolderView) =>
+    set((s) => ({
+      openedFolders: [...s.openedFolders.filter((f) => f.name !== view.name), view],
+    }));
+
+  const readHandle = async (name: string, reread: boolean) => {
+    const handle = handles.get(name);
+    if (!handle) return null;
+    try {
+      return await readFolder(await filesOfDirectory(handle), name, reread);
+    } catch (err) {
+      return {
+        text: `${name} could not be read (${describeError(err)}); your decks from it are kept.`,
+        refused: true,
+      };
+    }
+  };
+
+  return {
+    openedDecks: [],
+    openedFolders: [],
+
+    async loadOpenedDecks() {
+      if (!store) return [];
+      try {
+        const sources = await store.list();
+        const decks = sources.map((s) => {
+          const deck = parseDeck(s.text, s.path);
+          if (s.lastModified !== undefined && s.size !== undefined)
+            seen.set(s.path, { lastModified: s.lastModified, size: s.size });
+          return s.title ? { ...deck, title: s.title } : deck;
+        });
+        set({ openedDecks: sources });
+        const folders = await store.listFolders();
+        for (const f of folders) handles.set(f.name, f.handle as PermissionHandle);
+        const views = await Promise.all(
+          folders.map(async (f): Promise<OpenedFolderView> => {
+            const h = f.handle as PermissionHandle;
+            const permission = (await h.queryPermission?.({ mode: 'read' })) ?? 'prompt';
+            return { name: f.name, via: 'handle', permission };
+          }),
+        );
+        set({ openedFolders: views });
+        return decks;
+      } catch (err) {
+        set((s) => ({
+          problems: [...s.problems, `Your opened decks could not be read: ${describeError(err)}`],
+        }));
+        return [];
+      }
+    },
+
+    async openDeckFiles(files) {
+      const refused: string[] = [];
+      const read: ReadFile[] = [];
+      for (const file of files) {
+        const verdict = checkDeckFile(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          file.type,
+        );
+        if (!verdict.ok) {
+          refused.push(verdict.reason);
+          continue;
+        }
+        const deck = parseDeck(verdict.text, file.name);
+        const refusal = refuseDeck(file.name, deck);
+        if (refusal) refused.push(refusal);
+        else
+          read.push({
+            path: file.name,
+            name: file.name,
+            text: verdict.text,
+            deck,
+            lastModified: file.lastModified,
+            size: file.size,
+          });
+      }
+      const done = await applyReading(read, 'file');
+      return summary(done.added, done.cards, refused);
+    },
+
+    async openFolderFiles(files) {
+      const list = filesOfInput(files);
+      const name = list[0] ? folderOf(list[0].path) : 'The folder';
+      setFolder({ name, via: 'input', permission: 'granted' });
+      return (await readFolder(list, name, false)) ?? { text: '', refused: false };
+    },
+
+    async openFolderHandle(raw) {
+      const handle = raw as PermissionHandle;
+      handles.set(handle.name, handle);
+      await store?.putFolder({ name: handle.name, handle, addedAt: services.now() });
+      setFolder({ name: handle.name, via: 'handle', permission: 'granted' });
+      return (await readHandle(handle.name, false)) ?? { text: '', refused: false };
+    },
+
+    async allowFolder(name) {
+      const handle = handles.get(name);
+      if (!handle) return { text: '', refused: false };
+      const permission = (await handle.requestPermission?.({ mode: 'read' })) ?? 'granted';
+      setFolder({ name, via: 'handle', permission });
+      if (permission !== 'granted')
+        return { text: `Recall may not read ${name}; your decks from it are kept.`, refused: true };
+      return (
+        (await readHandle(name, true)) ?? { text: `Nothing in ${name} changed.`, refused: false }
+      );
+    },
+
+    async rereadFolders() {
+      const granted = get().openedFolders.filter(
+        (f) => f.via === 'handle' && f.permission === 'granted',
+      );
+      const out: OpenReport[] = [];
+      for (const f of granted) {
+        const report = await readHandle(f.name, true);
+        if (report) out.push(report);
+      }
+      if (out.length === 0) return null;
+      return { text: out.map((r) => r.text).join(' '), refused: out.some((r) => r.refused) };
+    },
+
+    async pasteDeck(title, text) {
+      const name = title.trim() || 'Pasted deck';
+      const verdict = checkPastedText(name, text);
+      if (!verdict.ok) return { ok: false, message: verdict.reason };
+      const path = `${slug(name) || 'pasted'}.md`;
+      const deck = parseDeck(verdict.text, path);
+      const refusal = refuseDeck(name, deck);
+      if (refusal) return { ok: false, message: refusal };
+      const titled = title.trim() ? { ...deck, title: name } : deck;
+      const ok = await apply(titled, {
+        name,
+        path,
+        text: verdict.text,
+        origin: 'paste',
+        ...(title.trim() ? { title: name } : {}),
+      });
+      return ok
+        ? { ok: true, message: summary(1, deck.cards.length, []).text }
+        : { ok: false, message: 'Nothing was added.' };
+    },
+
+    async renameOpenedDeck(id, title) {
+      const clean = title.trim();
+      const renamed = store
+        ? await store.rename(id, clean || undefined, services.now())
+        : undefined;
+      set((s) => ({
+        openedDecks: s.openedDecks.map((d) =>
+          d.id !== id ? d : (renamed ?? { ...d, title: clean || undefined }),
+        ),
+      }));
+      const source = get().openedDecks.find((d) => d.id === id);
+      get().renameDeck(id, clean || (source ? parseDeck(source.text, source.path).title : id));
+    },
+
+    async removeOpenedDeck(id, deleteHistory) {
+      await store?.remove(id);
+      set((s) => ({ openedDecks: s.openedDecks.filter((d) => d.id !== id) }));
+      await get().removeDeck(id, deleteHistory);
+    },
+  };
+};
