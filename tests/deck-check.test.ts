@@ -18,13 +18,31 @@ describe('npm run deck:check', () => {
     const r = run('decks');
     expect(r.status).toBe(0);
     // The one warning: a `[text]((url))` link (see the content-warnings test below).
-    expect(r.stdout).toContain('decks/ml-interview-questions.md: 9 cards, 1 warning, 0 errors');
+    expect(r.stdout).toContain(
+      'decks/ml-interview-questions.md: 9 cards (mkdocs tabs), 1 warning, 0 errors',
+    );
   });
+
+  // Issue 13: the report names the style each file was read in, in text and in --json.
+  it('reports the detected style per file', () => {
+    const r = run('tests/fixtures/styles/admonition-title.md', 'tests/fixtures/decks/no-cards.md');
+    expect(r.stdout).toContain(
+      'tests/fixtures/styles/admonition-title.md: 6 cards (question admonitions), 2 warnings, 0 errors',
+    );
+    expect(r.stdout).toContain(
+      'tests/fixtures/decks/no-cards.md: 0 cards (no style found), 1 warning',
+    );
+    const json = run('--json', 'tests/fixtures/styles/heading-collapsible.md');
+    const out = JSON.parse(json.stdout) as { files: { deck: { style: string } }[] };
+    expect(out.files[0]!.deck.style).toBe('heading-collapsible');
+  }, 30_000);
 
   it('prints path:line diagnostics and exits 1 when a file has an error', () => {
     const r = run('tests/fixtures/decks/problems.md');
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('tests/fixtures/decks/problems.md: 3 cards, 2 warnings, 2 errors');
+    expect(r.stdout).toContain(
+      'tests/fixtures/decks/problems.md: 3 cards (mkdocs tabs), 2 warnings, 2 errors',
+    );
     expect(r.stdout).toMatch(/^tests\/fixtures\/decks\/problems\.md:1: error: .*no "Answer" tab/m);
   });
 
@@ -34,7 +52,7 @@ describe('npm run deck:check', () => {
     const out = JSON.parse(r.stdout) as {
       files: {
         path: string;
-        deck: { id: string; title: string };
+        deck: { id: string; title: string; style: string | null };
         cards: { id: string; question: string; answer: string; line: number; section: string[] }[];
         diagnostics: { line: number; severity: string; message: string }[];
       }[];
@@ -46,6 +64,7 @@ describe('npm run deck:check', () => {
     expect(out.files[0]!.deck).toEqual({
       id: 'ml-interview-questions',
       title: 'ML interview questions',
+      style: 'mkdocs-tabs',
     });
     expect(out.files[0]!.cards).toHaveLength(9);
     expect(Object.keys(out.files[0]!.cards[0]!).sort()).toEqual([
@@ -85,7 +104,9 @@ describe('npm run deck:check', () => {
       /^tests\/fixtures\/math-cards\.md:64: warning: KaTeX cannot render the formula `\\frac\{1\}\{2`/m,
     );
     // \text{ema_param}, \mbox{top_k}, \text{50% of R&D}: rendered after the renderer's rewrites.
-    expect(r.stdout).toContain('tests/fixtures/math-cards.md: 3 cards, 2 warnings, 0 errors');
+    expect(r.stdout).toContain(
+      'tests/fixtures/math-cards.md: 3 cards (mkdocs tabs), 2 warnings, 0 errors',
+    );
     expect(r.stdout).toMatch(
       /^tests\/fixtures\/math-cards\.md:68: warning: KaTeX cannot render the formula `\\begin\{matrix\}/m,
     );

@@ -35,8 +35,8 @@ describe('deck:check report', () => {
 
   it('prints a summary line per file and path:line diagnostics', () => {
     expect(textReport(files).split('\n')).toEqual([
-      'decks/g.md: 1 card, 0 warnings, 0 errors',
-      'b.md: 0 cards, 1 warning, 1 error',
+      'decks/g.md: 1 card (mkdocs tabs), 0 warnings, 0 errors',
+      'b.md: 0 cards (mkdocs tabs), 1 warning, 1 error',
       expect.stringMatching(/^b\.md:1: error: .*no "Answer" tab/),
       expect.stringMatching(/^b\.md:1: warning: No cards found: /),
     ]);
@@ -53,7 +53,7 @@ describe('deck:check report', () => {
       files: [
         {
           path: 'decks/g.md',
-          deck: { id: 'g', title: 'G' },
+          deck: { id: 'g', title: 'G', style: 'mkdocs-tabs' },
           cards: [{ id: good.cards[0]!.id, question: 'Q?', answer: 'A', line: 1, section: [] }],
           diagnostics: [],
         },
@@ -139,7 +139,7 @@ describe('deck:check content warnings', () => {
   it('adds them to the report in line order', () => {
     const checked = withContentWarnings(deck, deckText);
     const lines = textReport([{ path: 'decks/math.md', deck: checked }]).split('\n');
-    expect(lines[0]).toBe('decks/math.md: 1 card, 3 warnings, 0 errors');
+    expect(lines[0]).toBe('decks/math.md: 1 card (mkdocs tabs), 3 warnings, 0 errors');
     expect(lines.slice(1).map((l) => l.split(': ')[0])).toEqual([
       'decks/math.md:10',
       'decks/math.md:12',

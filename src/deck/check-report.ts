@@ -1,5 +1,6 @@
 // What `npm run deck:check` prints, as pure functions of parsed decks (tested without a process).
 import type { Deck } from '../shared/types.ts';
+import { styleLabel } from './styles/detect.ts';
 
 export interface CheckedFile {
   /** The path as the person gave it (or found under a folder they gave). */
@@ -32,13 +33,18 @@ export function hasErrors(files: CheckedFile[]): boolean {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** A line per file, then each diagnostic as `path:line: severity: message`. */
+/** "mkdocs tabs", "HTML <details>"…; "no style found" when no style found a question. */
+export function styleOf(deck: Deck): string {
+  return deck.style ? styleLabel(deck.style) : 'no style found';
+}
+
+/** A line per file (`ml.md: 42 cards (mkdocs tabs), 0 warnings, 0 errors`), then each diagnostic as `path:line: severity: message`. */
 export function textReport(files: CheckedFile[]): string {
   const out: string[] = [];
   for (const { path, deck } of files) {
     const count = (s: string) => deck.diagnostics.filter((d) => d.severity === s).length;
     out.push(
-      `${path}: ${plural(deck.cards.length, 'card')}, ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`,
+      `${path}: ${plural(deck.cards.length, 'card')} (${styleOf(deck)}), ${plural(count('warning'), 'warning')}, ${plural(count('error'), 'error')}`,
     );
     for (const d of deck.diagnostics) out.push(`${path}:${d.line}: ${d.severity}: ${d.message}`);
   }
@@ -49,7 +55,7 @@ export function jsonReport(files: CheckedFile[]): string {
   return JSON.stringify({
     files: files.map(({ path, deck }) => ({
       path,
-      deck: { id: deck.id, title: deck.title },
+      deck: { id: deck.id, title: deck.title, style: deck.style ?? null },
       cards: deck.cards.map((c) => ({
         id: c.id,
         question: c.question,

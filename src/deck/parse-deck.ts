@@ -1,7 +1,7 @@
 // Markdown deck file → deck and cards, in one pass over the lines. The format is mkdocs-material's
 // interview-question style: a `!!! Question ""` admonition holding `=== "Question"` and
 // `=== "Answer"` tabs. Pure: no DOM, no clock; the app and `npm run deck:check` share it.
-import type { Card, Deck, Diagnostic } from '../shared/types.ts';
+import type { Card, Deck, DeckStyle, Diagnostic } from '../shared/types.ts';
 import { convertAdmonitions, stripHeadingMarks } from './admonitions.ts';
 import {
   cardId,
@@ -25,13 +25,24 @@ import {
   type Heading,
 } from './lines.ts';
 import { fenceMarks, quote } from './quote.ts';
-
-const QUESTION_START = /^(?:!!!|\?\?\?\+?)[ \t]+question\b(?:[ \t]+(?:"[^"]*"|'[^']*'))?[ \t]*$/i;
-const TAB = /^===\+?[ \t]+"([^"]*)"[ \t]*$/;
+import {
+  detectStyle,
+  knownStyles,
+  NATIVE_QUESTION_START as QUESTION_START,
+  NATIVE_TAB as TAB,
+  noCardsMessage,
+  resolveFormat,
+  styleLabel,
+} from './styles/detect.ts';
+import { finishCards, isPlaceholderAnswer, unansweredDiagnostic } from './styles/finish-cards.ts';
+import { STYLE_ENTRIES } from './styles/registry.ts';
 
 interface FrontMatter {
   id?: string;
   title?: string;
+  /** `format:` (issue 13): the Q&A style, overriding detection; and its 1-based line. */
+  format?: string;
+  formatLine?: number;
   /** Index of the first line after the front matter. */
   end: number;
 }
@@ -49,10 +60,14 @@ function readFrontMatter(lines: string[]): FrontMatter {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const key = line.slice(0, colon).trim();
-    if (key !== 'id' && key !== 'title') continue;
+    if (key !== 'id' && key !== 'title' && key !== 'format') continue;
     const value = frontMatterValue(line.slice(colon + 1));
     if (key === 'id' && value) fm.id = value;
     if (key === 'title' && value) fm.title = value;
+    if (key === 'format' && value) {
+      fm.format = value;
+      fm.formatLine = i + 1;
+    }
   }
   return { end: 0 };
 }
@@ -189,6 +204,44 @@ export function parseDeck(text: string, path: string): Deck {
   const diagnostics: Diagnostic[] = [];
   const fm = readFrontMatter(lines);
   const deckId = fm.id ? slug(fm.id) || deckIdFromPath(path) : deckIdFromPath(path);
+  let style: DeckStyle | null = null;
+  if (fm.format) {
+    style = resolveFormat(fm.format);
+    if (!style)
+      diagnostics.push({
+        line: fm.formatLine ?? 1,
+        severity: 'warning',
+        message: `Unknown format "${quote(fm.format, 40)}"; the style was detected instead. Valid formats: ${knownStyles().join(', ')}.`,
+      });
+  }
+  if (!style) {
+    const detected = detectStyle({ lines, start: fm.end, deckId, path });
+    style = detected.style;
+    if (style && detected.tiedWith.length > 0)
+      diagnostics.push({
+        line: 1,
+        severity: 'warning',
+        message: `This file looks as much like ${detected.tiedWith.map(styleLabel).join(' and ')} as like ${styleLabel(style)}; it was read as ${styleLabel(style)}. Add \`format: <style>\` to the front matter to choose.`,
+      });
+  }
+  const entry = style && style !== 'mkdocs-tabs' ? STYLE_ENTRIES[style] : undefined;
+  if (style && entry) {
+    const read = entry.read({ lines, start: fm.end, deckId, path });
+    diagnostics.push(...read.diagnostics);
+    const styled = finishCards(read.cards, deckId, diagnostics);
+    if (styled.length === 0)
+      diagnostics.push({ line: 1, severity: 'warning', message: noCardsMessage() });
+    diagnostics.sort((a, b) => a.line - b.line);
+    return {
+      id: deckId,
+      path,
+      title: fm.title ?? read.title ?? titleFromPath(path),
+      description: read.description ?? '',
+      cards: styled,
+      diagnostics,
+      style,
+    };
+  }
   const cards: Card[] = [];
   const headings: Heading[] = [];
   let title = fm.title ?? null;
@@ -306,12 +359,7 @@ export function parseDeck(text: string, path: string): Deck {
     });
   }
   if (cards.length === 0) {
-    diagnostics.push({
-      line: 1,
-      severity: 'warning',
-      message:
-        'No cards found: a card is a `!!! Question ""` block with an indented `=== "Question"` tab and an `=== "Answer"` tab under it, each holding indented text.',
-    });
+    diagnostics.push({ line: 1, severity: 'warning', message: noCardsMessage() });
   }
   diagnostics.sort((a, b) => a.line - b.line);
 
@@ -322,6 +370,7 @@ export function parseDeck(text: string, path: string): Deck {
     description: trimBlankLines(description).join('\n'),
     cards,
     diagnostics,
+    ...(style && { style }),
   };
 
   function addCard(block: BlockResult, startIndex: number) {
@@ -347,6 +396,10 @@ export function parseDeck(text: string, path: string): Deck {
         message:
           'This question block has an empty "Question" tab, so it is not a card; write the question under it.',
       });
+      return;
+    }
+    if (isPlaceholderAnswer(block.answer)) {
+      diagnostics.push(unansweredDiagnostic(block.question, block.answer, line));
       return;
     }
     const pin = block.pin ?? pendingPin;
