@@ -189,6 +189,24 @@ export function buildQueue(input: QueueInput): Queue {
   if (pendingKind && pendingPath !== undefined) countDone(done, pendingPath, pendingKind);
   const deckOf = new Map<CardId, string>();
   for (const card of cards) deckOf.set(card.id, pathOf(card.deckId) ?? card.deckId);
+  // Burying (queue/builder/burying.rs and gathering.rs with "bury new siblings" and "bury review
+  // siblings" on, as Recall always has them; Anki's bury_and_suspend.rs buries at answer time):
+  // once a card of a note was answered today or is taken into today's queue, the note's other new
+  // and review cards wait for the next day. Learning cards are never buried but do take the note.
+  const noteOf = new Map<CardId, string>();
+  for (const card of cards) if (card.noteId !== undefined) noteOf.set(card.id, card.noteId);
+  const noteTaker = new Map<string, CardId>();
+  const takeNote = (id: CardId) => {
+    const note = noteOf.size > 0 ? noteOf.get(id) : undefined;
+    if (note !== undefined && !noteTaker.has(note)) noteTaker.set(note, id);
+  };
+  const buried = (id: CardId) => {
+    const note = noteOf.size > 0 ? noteOf.get(id) : undefined;
+    const taker = note === undefined ? undefined : noteTaker.get(note);
+    return taker !== undefined && taker !== id;
+  };
+  for (const e of noteOf.size > 0 ? input.todayLog : [])
+    if (e.kind === 'review' && e.time >= dayStart && e.time < endOfDay) takeNote(e.cardId);
   const root = input.root;
   const holdsAll =
     root !== undefined &&
@@ -244,6 +262,7 @@ export function buildQueue(input: QueueInput): Queue {
     if (st.suspended) continue;
     const s = st.sched;
     if (s.due >= endOfDay) continue;
+    if (s.phase !== 'review' && !isInterdayLearning(s)) takeNote(card.id);
     if (s.phase === 'review' || isInterdayLearning(s)) {
       const entry: Due = {
         id: card.id,
@@ -271,20 +290,24 @@ export function buildQueue(input: QueueInput): Queue {
   // Gathering (queue/builder/gathering.rs): interday learning, then reviews, each lowering the
   // review limit and, when new cards are capped to it, the new limit with it.
   // Each card is taken only while its deck and the folders up to the studied one have room.
-  const take = (due: Due[]) =>
+  const take = (due: Due[], bury: boolean) =>
     due.filter((d) => {
+      if (bury && buried(d.id)) return false;
       const path = deckOf.get(d.id)!;
       if (!limits.canTake(path, 'review')) return false;
       limits.take(path, 'review');
+      takeNote(d.id);
       return true;
     });
-  const interdayTaken = take(interday);
-  const reviewTaken = take(reviews);
+  const interdayTaken = take(interday, false);
+  const reviewTaken = take(reviews, true);
   const newCards: CardId[] = [];
   for (const [, , id] of fresh) {
+    if (buried(id)) continue;
     const path = deckOf.get(id)!;
     if (!limits.canTake(path, 'new')) continue;
     limits.take(path, 'new');
+    takeNote(id);
     newCards.push(id);
   }
 
