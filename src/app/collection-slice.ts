@@ -96,6 +96,10 @@ export interface CollectionSlice {
   repair: () => Promise<string>;
   /** Moves "today" forward when the day-start hour has passed. */
   refreshDay: () => void;
+  /** The open repository, for other slices' bulk changes (a deck change moving progress). */
+  repository: () => Repository;
+  /** Reads settings, card states and today's log again (after such a bulk change). */
+  reloadProgress: () => Promise<void>;
 }
 
 /** A log entry and its resulting state applied to memory (from this tab or another). */
@@ -401,6 +405,9 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         todayLog: s.todayLog.filter((e) => isToday(e.time, dayStart, s.settings.dayStartHour)),
       });
     },
+
+    repository: () => requireRepo()[0],
+    reloadProgress: () => reload(),
   };
 };
 

@@ -113,6 +113,8 @@ export interface Repository {
   deleteDeckProgress(deckId: string): Promise<{ states: number; entries: number }>;
   /** Bulk writes in chunked transactions (not atomic as a whole). */
   putMany(records: [string, unknown][]): Promise<void>;
+  /** Deletes these keys in one transaction (old card states whose progress moved to a new id). */
+  deleteMany(keys: string[]): Promise<void>;
   /**
    * Hears commits, undos, settings saves and bulk changes of other tabs (never this tab's own),
    * and `reload` when this tab's own change met a card another tab had changed.
@@ -449,6 +451,11 @@ export async function openRepository(opts: RepositoryOptions = {}): Promise<Repo
     },
 
     putMany: writeChunks,
+
+    deleteMany: (keys) =>
+      writeTx(store, (os) => {
+        for (const key of keys) os.delete(key);
+      }),
 
     subscribe(listener) {
       listeners.add(listener);
