@@ -1,9 +1,11 @@
 // Nested decks in real Chromium (issue 13): decks in sub-folders of decks/ show under a folder
 // row, the folder is studied as a whole, and a collapsed folder stays collapsed after a reload.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +71,25 @@ afterAll(async () => {
   await server?.close();
   if (work) removeDir(work);
 });
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's serious and critical findings on the page as it is now, as "rule: targets". */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (ctx: Document, opts: RunOptions) => Promise<AxeResults> };
+    };
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const deckRows = (page: Page) =>
   page.locator('tr[data-deck]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-deck')));
@@ -142,10 +163,12 @@ describe('nested decks', () => {
 
   for (const width of [1280, 360])
     for (const colorScheme of ['light', 'dark'] as const)
-      it(`lays the tree out at ${width} px, ${colorScheme}: rows line up, nothing wider than the screen`, async () => {
+      it(`lays the tree out at ${width} px, ${colorScheme}: rows line up, nothing wider than the screen, no axe finding`, async () => {
         const context = await browser().newContext({
           viewport: { width, height: 700 },
           colorScheme,
+          // axe-core goes in as an inline script, which the app's CSP rightly refuses.
+          bypassCSP: true,
         });
         try {
           const page = await context.newPage();
@@ -170,6 +193,11 @@ describe('nested decks', () => {
             path: screenshotPath(`nested-decks-${width}-${colorScheme}.png`),
             fullPage: true,
           });
+          expect(await axeFindings(page)).toEqual([]);
+          // And with the folder collapsed (its disclosure button says so).
+          await folder.getByRole('button', { name: 'ml', exact: true }).click();
+          await page.locator('tr[data-deck="ml/nlp"]').waitFor({ state: 'detached' });
+          expect(await axeFindings(page)).toEqual([]);
           expect(errors).toEqual([]);
         } finally {
           await context.close();
