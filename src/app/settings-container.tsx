@@ -43,6 +43,7 @@ export function SettingsContainer() {
         settings={settings}
         loadLog={loadFullLog}
         onApply={async (weights) => (await saveSettings({ ...settings, weights })).ok}
+        onApplySteps={async (steps) => (await saveSettings({ ...settings, ...steps })).ok}
       />
       <BackupPanel
         onExportBackup={exportBackup}

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 // Guards the Optimize panel's rules (the worker is faked): too few answers say how many are
 // needed; new parameters are offered only when they are better and saved as they came; a page
-// that is not cross-origin isolated gets a disabled button that says why.
+// that is not cross-origin isolated gets a disabled button that says why; the learning steps
+// the log suggests are shown once it is read, and "Use these steps" saves exactly them.
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MIN_TRAINING_ITEMS } from '../scheduler/fsrs-items.ts';
+import type { StepSuggestion } from '../scheduler/step-stats.ts';
 import { DEFAULT_SETTINGS } from '../shared/types.ts';
 import type { OptimizeEnvironment } from './optimize-plan.ts';
 import { OptimizePanel } from './optimize-panel.tsx';
@@ -36,16 +38,18 @@ const done = (currentRmse: number, nextRmse: number): OptimizeOutcome => ({
 
 function setup(run: typeof runOptimizer, environment = isolated) {
   const onApply = vi.fn(async (_w: number[]) => true);
+  const onApplySteps = vi.fn(async (_s: object) => true);
   render(
     <OptimizePanel
-      settings={{ ...DEFAULT_SETTINGS, dayStartHour: 5 }}
+      settings={{ ...DEFAULT_SETTINGS, dayStartHour: 5, desiredRetention: 0.87 }}
       loadLog={async () => []}
       onApply={onApply}
+      onApplySteps={onApplySteps}
       environment={environment}
       run={run}
     />,
   );
-  return { onApply };
+  return { onApply, onApplySteps };
 }
 
 describe('the Optimize panel', () => {
@@ -100,5 +104,86 @@ describe('the Optimize panel', () => {
       serviceWorkerControlled: false,
     });
     expect(screen.getByTestId('optimize-unavailable')).toHaveTextContent(/Reload the page/);
+  });
+
+  describe('learning steps from the log', () => {
+    const suggestion = (over: Partial<StepSuggestion> = {}): StepSuggestion => ({
+      learningSteps: ['1m', '14m'],
+      relearningSteps: ['11m'],
+      firstAnswers: 2345,
+      lapses: 410,
+      learningEnough: true,
+      relearningEnough: true,
+      desiredRetention: 0.87,
+      ...over,
+    });
+    /** A run whose worker has read the log and suggested steps, and is still fitting. */
+    const fittingRun = (steps: StepSuggestion) =>
+      vi.fn<typeof runOptimizer>(() => ({
+        result: new Promise<OptimizeOutcome>(() => {}),
+        steps: Promise.resolve(steps),
+        cancel: () => {},
+      }));
+
+    it('shows the suggestion while fitting, and saves exactly the suggested steps', async () => {
+      const run = fittingRun(suggestion());
+      const { onApplySteps } = setup(run);
+      await userEvent.click(screen.getByRole('button', { name: 'Optimize' }));
+      const view = await screen.findByTestId('step-suggestion');
+      expect(run.mock.calls[0]?.[0]).toMatchObject({ desiredRetention: 0.87 });
+      expect(view).toHaveTextContent('Suggested learning steps: 1m 14m · relearning: 11m');
+      expect(view).toHaveTextContent(/Based on 2,345 new cards' first answers and 410 lapses/);
+      expect(view).toHaveTextContent(/recall 87 %/);
+      expect(view).toHaveTextContent('Yours now: 1m 10m · relearning: 10m');
+      // The fit is still running.
+      expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Use these steps' }));
+      expect(onApplySteps).toHaveBeenCalledWith({
+        learningSteps: ['1m', '14m'],
+        relearningSteps: ['11m'],
+      });
+      expect(await screen.findByText('Steps saved.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Use these steps' })).toBeNull();
+    });
+
+    it('with too few answers says how many are needed, and offers nothing to save', async () => {
+      const few = suggestion({
+        learningSteps: [],
+        relearningSteps: [],
+        firstAnswers: 37,
+        lapses: 5,
+        learningEnough: false,
+        relearningEnough: false,
+      });
+      setup(fittingRun(few));
+      await userEvent.click(screen.getByRole('button', { name: 'Optimize' }));
+      const view = await screen.findByTestId('step-suggestion');
+      expect(view).toHaveTextContent(
+        'Not enough history yet: learning steps need 100 new cards with the same first answer (Again, Hard or Good) and a later answer (this log has 37 such cards in all); relearning steps need 100 lapses with a later answer (this log has 5).',
+      );
+      expect(view).not.toHaveTextContent(/Suggested/);
+      expect(screen.queryByRole('button', { name: 'Use these steps' })).toBeNull();
+    });
+
+    it('saves only the side that has a suggestion, and says what the other needs', async () => {
+      const { onApplySteps } = setup(
+        fittingRun(suggestion({ relearningSteps: [], relearningEnough: false, lapses: 12 })),
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'Optimize' }));
+      const view = await screen.findByTestId('step-suggestion');
+      expect(view).toHaveTextContent(
+        'Suggested learning steps: 1m 14m · relearning: not enough answers yet',
+      );
+      expect(view).toHaveTextContent(/relearning steps need 100 lapses .* \(this log has 12\)/);
+      await userEvent.click(screen.getByRole('button', { name: 'Use these steps' }));
+      expect(onApplySteps).toHaveBeenCalledWith({ learningSteps: ['1m', '14m'] });
+    });
+
+    it('says so when the suggestion is what is set already', async () => {
+      setup(fittingRun(suggestion({ learningSteps: ['1m', '10m'], relearningSteps: ['10m'] })));
+      await userEvent.click(screen.getByRole('button', { name: 'Optimize' }));
+      expect(await screen.findByText('These are the steps you use.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Use these steps' })).toBeNull();
+    });
   });
 });

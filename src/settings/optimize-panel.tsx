@@ -5,6 +5,7 @@ import type { ReviewLogEntry, Settings } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
 import { Button } from '../ui/button.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import type { StepSuggestion } from '../scheduler/step-stats.ts';
 import './optimize-panel.css';
 import {
   formatMetric,
@@ -19,12 +20,16 @@ import {
   type OptimizeProgress,
   type OptimizeRun,
 } from './optimize-run.ts';
+import type { StepLists } from './step-plan.ts';
+import { StepSuggestionView } from './step-suggestion.tsx';
 
 export interface OptimizePanelProps {
   settings: Settings;
   loadLog: () => Promise<ReviewLogEntry[]>;
   /** Saves the settings with these parameters; resolves false when they were not stored. */
   onApply: (weights: number[]) => Promise<boolean>;
+  /** Saves the settings with these learning/relearning steps; resolves false when not stored. */
+  onApplySteps: (steps: Partial<StepLists>) => Promise<boolean>;
   environment?: OptimizeEnvironment;
   run?: typeof runOptimizer;
 }
@@ -55,6 +60,7 @@ export function OptimizePanel({
   settings,
   loadLog,
   onApply,
+  onApplySteps,
   environment,
   run = runOptimizer,
 }: OptimizePanelProps) {
@@ -65,6 +71,7 @@ export function OptimizePanel({
   const [result, setResult] = useState<Result | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [applied, setApplied] = useState(false);
+  const [steps, setSteps] = useState<StepSuggestion | null>(null);
   /** The run in progress; `cancelled` also covers the moment before the worker exists. */
   const running = useRef<{ handle: OptimizeRun | null; cancelled: boolean } | null>(null);
   useEffect(() => () => cancel(), []);
@@ -80,6 +87,7 @@ export function OptimizePanel({
     setResult(null);
     setMessage(null);
     setApplied(false);
+    setSteps(null);
     setProgress({ stage: 'reading', done: 0, total: 0 });
     const token: { handle: OptimizeRun | null; cancelled: boolean } = {
       handle: null,
@@ -88,14 +96,24 @@ export function OptimizePanel({
     running.current = token;
     try {
       const log = await loadLog();
-      const outcome: OptimizeOutcome = token.cancelled
-        ? { type: 'cancelled' }
-        : await (token.handle = run(
-            { log, dayStartHour: settings.dayStartHour, current: settings.weights },
-            (p) => {
-              if (!token.cancelled) setProgress(p);
-            },
-          )).result;
+      let outcome: OptimizeOutcome = { type: 'cancelled' };
+      if (!token.cancelled) {
+        const handle = (token.handle = run(
+          {
+            log,
+            dayStartHour: settings.dayStartHour,
+            current: settings.weights,
+            desiredRetention: settings.desiredRetention,
+          },
+          (p) => {
+            if (!token.cancelled) setProgress(p);
+          },
+        ));
+        void handle.steps?.then((s) => {
+          if (s && !token.cancelled) setSteps(s);
+        });
+        outcome = await handle.result;
+      }
       if (outcome.type === 'too-few')
         setMessage({ kind: 'info', text: tooFewMessage(outcome.items) });
       else if (outcome.type === 'cancelled') setMessage({ kind: 'info', text: 'Cancelled.' });
@@ -191,10 +209,16 @@ export function OptimizePanel({
         ) : (
           <p role="status">{message.text}</p>
         ))}
-      <p className="muted small">
-        Learning steps are not suggested: the optimizer build that runs in the browser
-        (fsrs-browser) has no step recommender.
-      </p>
+      {steps && (
+        <StepSuggestionView
+          suggestion={steps}
+          current={{
+            learningSteps: settings.learningSteps,
+            relearningSteps: settings.relearningSteps,
+          }}
+          onApply={onApplySteps}
+        />
+      )}
     </section>
   );
 }

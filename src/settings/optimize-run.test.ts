@@ -106,4 +106,32 @@ describe('running the optimizer worker', () => {
     other.reply({ type: 'failed', message: 'unreachable' });
     await expect(second.result).rejects.toThrow('The optimizer stopped: unreachable');
   });
+
+  it('hands on the suggested learning steps as soon as the worker sends them', async () => {
+    const worker = new FakeWorker();
+    const run = runOptimizer(
+      request,
+      () => {},
+      () => worker,
+    );
+    const steps = {
+      learningSteps: ['1m'],
+      relearningSteps: [],
+      firstAnswers: 120,
+      lapses: 3,
+      learningEnough: true,
+      relearningEnough: false,
+      desiredRetention: 0.9,
+    };
+    worker.reply({ type: 'steps', steps });
+    await expect(run.steps).resolves.toEqual(steps);
+    // A run that ends before the log is read has none.
+    const other = runOptimizer(
+      request,
+      () => {},
+      () => new FakeWorker(),
+    );
+    other.cancel();
+    await expect(other.steps).resolves.toBeNull();
+  });
 });

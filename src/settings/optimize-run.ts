@@ -1,5 +1,6 @@
 // Runs the optimizer worker for the panel: relays its stages, reads training progress from the
 // WebAssembly memory it shares, and stops it on Cancel.
+import type { StepSuggestion } from '../scheduler/step-stats.ts';
 import type { OptimizeReply, OptimizeRequest, OptimizeResult } from './optimize.worker.ts';
 
 /** What the wrapper needs of a Worker (tests pass a fake). */
@@ -29,6 +30,8 @@ export type OptimizeOutcome = OptimizeResult | { type: 'cancelled' };
 
 export interface OptimizeRun {
   result: Promise<OptimizeOutcome>;
+  /** The suggested learning steps, once the worker has read the log; null if the run ends first. */
+  steps?: Promise<StepSuggestion | null>;
   cancel(): void;
 }
 
@@ -41,10 +44,13 @@ export function runOptimizer(
   let poll: ReturnType<typeof setInterval> | undefined;
   let settle: (o: OptimizeOutcome) => void = () => {};
   let fail: (e: Error) => void = () => {};
+  let suggest: (s: StepSuggestion | null) => void = () => {};
+  const steps = new Promise<StepSuggestion | null>((resolve) => (suggest = resolve));
   const progress: OptimizeProgress = { stage: 'reading', done: 0, total: 0 };
   const finish = () => {
     clearInterval(poll);
     worker.terminate();
+    suggest(null);
   };
   const result = new Promise<OptimizeOutcome>((resolve, reject) => {
     settle = resolve;
@@ -70,6 +76,9 @@ export function runOptimizer(
         }, 100);
         break;
       }
+      case 'steps':
+        suggest(reply.steps);
+        break;
       case 'too-few':
       case 'done':
         finish();
@@ -89,6 +98,7 @@ export function runOptimizer(
   worker.postMessage(request);
   return {
     result,
+    steps,
     cancel() {
       finish();
       settle({ type: 'cancelled' });

@@ -5,6 +5,7 @@
 import init, { Fsrs, Progress, initThreadPool } from 'fsrs-browser';
 import { evaluate, type Evaluation } from '../scheduler/fsrs-evaluate.ts';
 import { flattenItems, logToFsrsItems, MIN_TRAINING_ITEMS } from '../scheduler/fsrs-items.ts';
+import { suggestSteps, type StepSuggestion } from '../scheduler/step-stats.ts';
 import type { ReviewLogEntry } from '../shared/types.ts';
 
 export interface OptimizeRequest {
@@ -12,6 +13,8 @@ export interface OptimizeRequest {
   dayStartHour: number;
   /** The parameters in use (null: the defaults). */
   current: number[] | null;
+  /** For the learning-step suggestion, sent before fitting (omitted: no suggestion). */
+  desiredRetention?: number;
 }
 
 /** How a run ends when it ends on its own: too little history, or new parameters measured. */
@@ -31,6 +34,8 @@ export type OptimizeReply =
   | { type: 'stage'; stage: 'reading' | 'loading' | 'training' | 'evaluating' }
   /** Where training writes [items done, items in all] as two u32, in memory the page can read. */
   | { type: 'progress-memory'; buffer: SharedArrayBuffer; pointer: number }
+  /** Learning steps suggested by the log (step-stats.ts); sent once the log is read. */
+  | { type: 'steps'; steps: StepSuggestion }
   | OptimizeResult
   | { type: 'failed'; message: string };
 
@@ -42,9 +47,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-async function optimize({ log, dayStartHour, current }: OptimizeRequest) {
+async function optimize({ log, dayStartHour, current, desiredRetention }: OptimizeRequest) {
   const started = performance.now();
   scope.postMessage({ type: 'stage', stage: 'reading' });
+  // Here rather than on the page: ~100 ms or more for 100,000 entries (bench/optimizer.bench.ts).
+  if (desiredRetention !== undefined)
+    scope.postMessage({ type: 'steps', steps: suggestSteps(log, desiredRetention, current) });
   const { items, reviewCount } = logToFsrsItems(log, dayStartHour);
   if (items.length < MIN_TRAINING_ITEMS) {
     scope.postMessage({ type: 'too-few', items: items.length, reviews: reviewCount });
