@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { RemoteImagesProvider } from '../render/remote-images.tsx';
 import { Banner } from '../ui/banner.tsx';
 import { BrowseContainer } from './browse-container.tsx';
+import { DeckChangeHost } from './deck-change-host.tsx';
 import { HomeContainer } from './home-container.tsx';
 import { MissingDecks, NotFoundScreen } from './not-found-screen.tsx';
 import { loadRemoteImageDecks, saveRemoteImageDecks } from './remote-images-storage.ts';
@@ -48,6 +49,7 @@ export function App() {
       </header>
       <UpdatePrompt />
       {saveStatus && <Banner kind="error">{saveStatus}</Banner>}
+      <DeckChangeHost />
       <main>
         {status === 'loading' && <p className="muted">Loading your progress…</p>}
         {status === 'failed' && (

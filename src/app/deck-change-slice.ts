@@ -25,6 +25,8 @@ import { describeError } from './describe-error.ts';
 import type { SliceCreator } from './store.ts';
 
 export interface PendingDeckChange {
+  /** Tells one proposal from the next (the dialog starts afresh for each). */
+  seq: number;
   deckId: DeckId;
   /** The dialog's heading. */
   title: string;
@@ -72,6 +74,7 @@ export const createDeckChangeSlice: SliceCreator<DeckChangeSlice> = (set, get, s
   let queue: Promise<unknown> = Promise.resolve();
   let waiting: Waiting | null = null;
   let bundledChecked = false;
+  let seq = 0;
 
   const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
     const result = queue.then(run);
@@ -117,6 +120,7 @@ export const createDeckChangeSlice: SliceCreator<DeckChangeSlice> = (set, get, s
       ...diff.answerChanged.map((p) => p.prev),
     ];
     return {
+      seq: ++seq,
       deckId,
       title,
       kind,
