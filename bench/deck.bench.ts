@@ -1,8 +1,12 @@
 // Loader throughput on a generated 10,000-card deck (about 5 MB, with math, code, tables and
-// callouts), against remark-parse parsing the same text in the same run.
+// callouts), against remark-parse parsing the same text in the same run. Issue 13: the same cards
+// written as headings with answer admonitions (style 3), against the native tabs; and the style
+// detection alone, against one plain pass over the file's lines.
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { indentOf, splitLines } from '../src/deck/lines.ts';
 import { parseDeck } from '../src/deck/parse-deck.ts';
+import { detectStyle } from '../src/deck/styles/detect.ts';
 import type { BenchRow } from './table.ts';
 
 const CARDS = 10_000;
@@ -55,6 +59,23 @@ export function generateDeck(cards: number): string {
   return out.join('\n');
 }
 
+/** The same cards as generateDeck, as `### question` + `??? success "Answer"` (style 3). */
+export function generateHeadingDeck(cards: number): string {
+  const native = generateDeck(cards).split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < native.length; i++) {
+    const line = native[i]!;
+    if (line === '!!! Question ""' || line === '    === "Question"' || line === '') {
+      if (line === '') out.push('');
+    } else if (line.startsWith('        #### Question ')) {
+      out.push(line.slice(8).replace('####', '###'), '');
+    } else if (line === '    === "Answer"') {
+      out.push('??? success "Answer"');
+    } else out.push(line.startsWith('        ') ? line.slice(4) : line);
+  }
+  return out.join('\n');
+}
+
 function medianSeconds(fn: () => void, runs: number): number {
   fn(); // warm-up, twice: the first run also compiles
   fn();
@@ -80,6 +101,29 @@ export async function run(): Promise<BenchRow[]> {
   const remark = medianSeconds(() => void processor.parse(text), 3);
   const loaderMBs = mb / loader;
   const remarkMBs = mb / remark;
+
+  const styled = generateHeadingDeck(CARDS);
+  const styledMb = Buffer.byteLength(styled) / 1e6;
+  let styledCards = 0;
+  const styledLoader = medianSeconds(() => {
+    const deck = parseDeck(styled, 'generated-headings.md');
+    if (deck.style !== 'heading-collapsible') throw new Error(`Read as ${deck.style}.`);
+    styledCards = deck.cards.length;
+  }, 9);
+  if (styledCards !== CARDS)
+    throw new Error(`The heading deck gave ${styledCards} cards, not ${CARDS}.`);
+  const styledMBs = styledMb / styledLoader;
+  const lines = splitLines(styled);
+  const detection = medianSeconds(
+    () => void detectStyle({ lines, start: 0, deckId: 'd', path: 'd.md' }),
+    9,
+  );
+  let sink = 0;
+  const onePass = medianSeconds(() => {
+    for (const line of lines) sink += indentOf(line);
+  }, 9);
+  if (sink === 0) throw new Error('The plain pass read nothing.');
+
   return [
     {
       name: `deck loader: ${CARDS} cards, ${mb.toFixed(1)} MB`,
@@ -91,6 +135,28 @@ export async function run(): Promise<BenchRow[]> {
       ratioLabel: '× faster',
       target: '>= 50 MB/s and faster than remark-parse',
       ok: loaderMBs >= 50 && loaderMBs > remarkMBs,
+    },
+    {
+      name: `deck loader, headings + answer admonitions: ${CARDS} cards, ${styledMb.toFixed(1)} MB`,
+      value: styledMBs,
+      unit: 'MB/s',
+      baselineName: 'native mkdocs tabs, same cards',
+      baselineValue: loaderMBs,
+      ratio: styledMBs / loaderMBs,
+      ratioLabel: '× native',
+      target: '>= 0.5× native',
+      ok: styledMBs / loaderMBs >= 0.5,
+    },
+    {
+      name: `style detection, same ${CARDS}-card heading file (${lines.length} lines)`,
+      value: detection * 1000,
+      unit: 'ms',
+      baselineName: 'one indentOf pass over its lines',
+      baselineValue: onePass * 1000,
+      ratio: detection / onePass,
+      ratioLabel: 'passes',
+      target: '<= 3 passes',
+      ok: detection / onePass <= 3,
     },
   ];
 }
