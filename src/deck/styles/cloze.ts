@@ -133,7 +133,8 @@ export function hasDeletion(text: string): boolean {
   return lineDeletions(text, 0, false).length > 0;
 }
 
-const escapeBrackets = (s: string) => s.replace(/[[\]\\]/g, (m) => `\\${m}`);
+// As entities: a backslash-escaped `\[…\]` is display math to the renderer (math-source.ts).
+const brackets = (s: string) => `&#91;${s.replace(/\[/g, '&#91;').replace(/]/g, '&#93;')}&#93;`;
 
 function render(
   lines: readonly ScanLine[],
@@ -150,7 +151,7 @@ function render(
     // bold by CommonMark's flanking rules.
     const shown =
       own && side === 'question'
-        ? `<strong>\\[${d.hint ? escapeBrackets(d.hint) : '…'}\\]</strong>`
+        ? `<strong>${brackets(d.hint ?? '…')}</strong>`
         : own
           ? `<strong>${d.text}</strong>`
           : d.text;

@@ -44,7 +44,7 @@ describe('Obsidian Spaced Repetition cards', () => {
         41,
         multi,
         'sr@41',
-        'A paragraph with a <strong>\\[…\\]</strong> is a cloze note.',
+        'A paragraph with a <strong>&#91;…&#93;</strong> is a cloze note.',
         'A paragraph with a <strong>highlight</strong> is a cloze note.',
       ],
     ]);

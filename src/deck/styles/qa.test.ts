@@ -38,13 +38,13 @@ describe('Q: / A: blocks', () => {
       [
         37,
         ['Multi-line'],
-        '<strong>\\[…\\]</strong> is the capital of France.',
+        '<strong>&#91;…&#93;</strong> is the capital of France.',
         '<strong>Paris</strong> is the capital of France.',
       ],
       [
         37,
         ['Multi-line'],
-        'Paris is the capital of <strong>\\[…\\]</strong>.',
+        'Paris is the capital of <strong>&#91;…&#93;</strong>.',
         'Paris is the capital of <strong>France</strong>.',
       ],
       // An empty answer: parseDeck turns it into a diagnostic, not a card.
