@@ -7,6 +7,7 @@ type Suite = { name: string; load: () => Promise<{ run: () => Promise<BenchRow[]
 const suites: Suite[] = [
   { name: 'deck', load: () => import('./deck.bench.ts') },
   { name: 'scheduler', load: () => import('./scheduler.bench.ts') },
+  { name: 'home', load: () => import('./home-tree.bench.ts') },
   { name: 'storage', load: () => import('./storage.bench.ts') },
   { name: 'bundle', load: () => import('./bundle.bench.ts') },
   { name: 'browser', load: () => import('./browser.bench.ts') },
