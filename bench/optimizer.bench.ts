@@ -14,6 +14,8 @@ import { preview } from 'vite';
 import { ISOLATION_HEADERS } from '../scripts/isolation.ts';
 import { evaluate } from '../src/scheduler/fsrs-evaluate.ts';
 import { flattenItems, logToFsrsItems, type FsrsItem } from '../src/scheduler/fsrs-items.ts';
+import { reviewLogToCsv } from '../src/scheduler/optimizer-csv.ts';
+import { suggestSteps } from '../src/scheduler/step-stats.ts';
 import { buildWithDecksDir, CHROMIUM_ARGS, executablePath } from '../tests/e2e/harness.ts';
 import { benchCards, buildCollection, seedCollection } from './seed-collection.ts';
 import type { BenchRow } from './table.ts';
@@ -31,6 +33,7 @@ interface Binding {
   FSRSBindingItem: new (reviews: unknown[]) => unknown;
   FSRSBindingReview: new (rating: number, deltaT: number) => unknown;
   computeParameters(items: unknown[], opts: { enableShortTerm: boolean }): Promise<number[]>;
+  computeOptimalSteps?(csv: Uint8Array, retention: number, decay: number): unknown;
 }
 const BINDING = '@open-spaced-repetition/binding';
 const loadBinding = (): Promise<Binding | null> =>
@@ -105,6 +108,41 @@ async function node(now: number): Promise<BenchRow[]> {
       baselineName: 'binding evaluate × 2',
       baselineValue: theirEvalMs,
       ratio: ourEvalMs / theirEvalMs,
+      ratioLabel: '×',
+    },
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const timed = (fn: () => unknown) => {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+};
+
+/**
+ * The learning-step suggestion (step-stats.ts) on 100,000 entries, as the optimize worker runs it
+ * on the log it receives (a structured clone), against the binding's native computeOptimalSteps
+ * on the same log's CSV when installed, else against writing that CSV.
+ */
+export async function stepRows(now: number): Promise<BenchRow[]> {
+  const lib = await loadBinding();
+  const log = structuredClone(buildCollection(benchCards(10_000), ENTRIES, now).log);
+  const csv = Buffer.from(reviewLogToCsv(log));
+  const ours = median([0, 1, 2, 3, 4].map(() => timed(() => suggestSteps(log, 0.9, null))));
+  const native = lib?.computeOptimalSteps;
+  const base = native
+    ? { name: 'binding computeOptimalSteps (native, CSV in)', run: () => native(csv, 0.9, 0.1542) }
+    : { name: 'the optimizer CSV export of the same log', run: () => reviewLogToCsv(log) };
+  const baseMs = median([0, 1, 2, 3, 4].map(() => timed(base.run)));
+  return [
+    {
+      name: `optimizer (Node): suggested learning steps, ${ENTRIES.toLocaleString('en')} entries`,
+      value: ours,
+      unit: 'ms',
+      baselineName: base.name,
+      baselineValue: baseMs,
+      ratio: ours / baseMs,
       ratioLabel: '×',
     },
   ];
@@ -216,5 +254,5 @@ async function browser(now: number): Promise<BenchRow[]> {
 
 export async function run(): Promise<BenchRow[]> {
   const now = Date.UTC(2026, 10, 27, 17, 0);
-  return [...(await node(now)), ...(await browser(now))];
+  return [...(await stepRows(now)), ...(await node(now)), ...(await browser(now))];
 }

@@ -77,7 +77,10 @@ const INV_PHI = (Math.sqrt(5) - 1) / 2;
  * the ms of its first answer (moved on by 1 ms while taken), and a reset starts a new id.
  */
 export function stepAnswers(entries: readonly ReviewLogEntry[]): StepAnswer[] {
-  const sorted = [...entries].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
+  const order = (a: ReviewLogEntry, b: ReviewLogEntry) => a.time - b.time || (a.id < b.id ? -1 : 1);
+  // The stored log comes in id order, which is time order: sort only when it is not.
+  const inOrder = entries.every((e, i) => i === 0 || order(entries[i - 1]!, e) <= 0);
+  const sorted = inOrder ? entries : [...entries].sort(order);
   const ids = new Map<string, number>();
   const used = new Set<number>();
   const out: StepAnswer[] = [];
@@ -181,7 +184,8 @@ function logLoss(
   for (let i = 0; i < ts.length; i++) {
     const y = ys[i]!;
     const p = Math.min(Math.max(Math.pow(1 + factor * ts[i]! * inverse, decay), eps), 1 - eps);
-    loss = loss - (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    // y·ln p + (1 − y)·ln(1 − p) for y in {0, 1}: one logarithm, and the same bits.
+    loss = loss - (y === 1 ? Math.log(p) : Math.log(1 - p));
   }
   return loss;
 }
