@@ -90,9 +90,8 @@ export function DeckChangeDialog({
               {diff.edited.slice(0, SHOWN).map((p) => (
                 <li key={p.prev.id}>
                   <span className="old">{previewText(p.prev.question)}</span>
-                  <span className="arrow" aria-label="becomes">
-                    {' → '}
-                  </span>
+                  <span aria-hidden="true">{' → '}</span>
+                  <span className="sr-only"> becomes </span>
                   <span className="new">{previewText(p.next.question)}</span>
                   {p.answerChanged && <span className="muted small"> (answer changed too)</span>}
                   <div className="keep">

@@ -1,0 +1,155 @@
+// Guards issue 13's change report end to end: a deck file opened, studied, edited (an answer
+// changed, a typo fixed in a reviewed question, a card deleted, one added) and opened again shows
+// what changes; Escape and Cancel change nothing; Enter applies it, and the edited question keeps
+// its progress (Home's counts, the browser's history, after a reload too).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  answerCard,
+  launchPersistent,
+  removeDir,
+  screenshotPath,
+  serveBuiltApp,
+  watchErrors,
+} from './harness.ts';
+
+const app = serveBuiltApp();
+
+const card = (q: string, a: string) =>
+  [
+    '!!! Question ""',
+    '    === "Question"',
+    `        ${q}`,
+    '',
+    '    === "Answer"',
+    `        ${a}`,
+    '',
+  ].join('\n');
+const V1 = [
+  '# ML notes',
+  '',
+  card('What is entorpy?', 'The expected information of a random variable.'),
+  card('What is a tensor?', 'An array.'),
+  card('Why do we use dropout?', 'To regularise a network.'),
+  card('What is a gradient?', 'The vector of partial derivatives.'),
+].join('\n');
+const V2 = [
+  '# ML notes',
+  '',
+  card('What is entropy?', 'The expected information of a random variable.'),
+  card('What is a tensor?', 'An n-dimensional array of numbers.'),
+  card('What is a gradient?', 'The vector of partial derivatives.'),
+  card('What does Adam do?', 'It adapts each parameter’s step size.'),
+].join('\n');
+
+const openFile = (page: Page, text: string) =>
+  page
+    .getByTestId('open-deck')
+    .setInputFiles({ name: 'ml-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+const row = (page: Page) => page.locator('[data-deck="ml-notes"]');
+const count = async (page: Page, which: 'due' | 'learning' | 'new') =>
+  Number((await row(page).getByTestId(which).innerText()).trim());
+
+let persistent: Awaited<ReturnType<typeof launchPersistent>>;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  persistent = await launchPersistent();
+  page = await persistent.context.newPage();
+  errors = watchErrors(page);
+});
+afterAll(async () => {
+  await persistent.close();
+  removeDir(persistent.dir);
+});
+
+describe('opening a changed deck file again', () => {
+  it('shows the change report, and the edited question keeps its progress', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url());
+    await openFile(page, V1);
+    await row(page).waitFor();
+    expect(await count(page, 'new')).toBe(4);
+    await row(page)
+      .getByRole('button', { name: /^Study/ })
+      .click();
+    await answerCard(page, '3'); // What is entorpy?
+    await answerCard(page, '3'); // What is a tensor?
+    await page.goto(app.url());
+    await row(page).waitFor();
+    expect(await count(page, 'new')).toBe(2);
+    const learning = await count(page, 'learning');
+    expect(learning).toBeGreaterThan(0);
+
+    // Looked at in four ways; the first three are cancelled (Escape or Cancel).
+    const views = [
+      { width: 1280, scheme: 'light', cancel: 'escape' },
+      { width: 1280, scheme: 'dark', cancel: 'button' },
+      { width: 360, scheme: 'light', cancel: 'escape' },
+      { width: 360, scheme: 'dark', cancel: null },
+    ] as const;
+    for (const view of views) {
+      await page.setViewportSize({ width: view.width, height: view.width === 360 ? 740 : 800 });
+      await page.emulateMedia({ colorScheme: view.scheme });
+      await openFile(page, V2);
+      const dialog = page.getByRole('dialog', { name: 'Update “ML notes”?' });
+      await dialog.waitFor();
+      expect(await dialog.locator('.deck-change-counts').innerText()).toBe(
+        '1 card added · 1 card removed · 1 answer changed · 1 question edited · 1 unchanged',
+      );
+      const pair = dialog.locator('.deck-change-list.edited li');
+      expect(await pair.locator('.old').innerText()).toBe('What is entorpy?');
+      expect(await pair.locator('.new').innerText()).toBe('What is entropy?');
+      expect(await pair.getByRole('checkbox', { name: 'Keep progress' }).isChecked()).toBe(true);
+      await expect(dialog.getByText('Why do we use dropout?').count()).resolves.toBe(1);
+      await expect(dialog.getByText('What does Adam do?').count()).resolves.toBe(1);
+      // Focus starts on the primary action.
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Update deck');
+      // The dialog fits the screen's width.
+      const box = await dialog.boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(view.width);
+      await page.screenshot({
+        path: screenshotPath(`deck-change-${view.width}-${view.scheme}.png`),
+      });
+      if (view.cancel === 'escape') await page.keyboard.press('Escape');
+      else if (view.cancel === 'button')
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+      else await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      if (view.cancel) {
+        // Nothing changed: the old questions are still the deck's.
+        expect(await count(page, 'new')).toBe(2);
+        expect(await count(page, 'learning')).toBe(learning);
+      }
+    }
+
+    // Applied: Adam and the gradient are new; the edited question is still learning.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-deck="ml-notes"] [data-testid="new"]')
+          ?.textContent?.trim() === '2',
+    );
+    expect(await count(page, 'learning')).toBe(learning);
+    // The removed card had no progress: no orphans.
+    await expect(page.getByText(/no longer appears?/).count()).resolves.toBe(0);
+
+    // The browser shows the edited question's review.
+    await page.goto(`${app.url()}#/browse/ml-notes`);
+    await page.getByRole('button', { name: 'What is entropy?' }).click();
+    const history = page.getByRole('table', { name: 'Review history' });
+    await history.waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    expect(await history.locator('tbody tr td').nth(1).innerText()).toBe('Good');
+
+    // And after a reload.
+    await page.goto(app.url());
+    await page.reload();
+    await row(page).waitFor();
+    expect(await count(page, 'new')).toBe(2);
+    expect(await count(page, 'learning')).toBe(learning);
+    expect(errors).toEqual([]);
+  });
+});
