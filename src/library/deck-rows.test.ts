@@ -174,6 +174,22 @@ describe('Home counts of folders', () => {
     expect(counts(row('folder', 'a'))).toEqual(session('a'));
   });
 
+  it('a folder row adds up the errors in the files below it', () => {
+    const error = { line: 3, message: 'No answer', severity: 'error' as const };
+    const warning = { line: 4, message: 'Odd', severity: 'warning' as const };
+    const withProblems = decks.map((d) =>
+      d.id === 'a/b/x'
+        ? { ...d, diagnostics: [error, warning] }
+        : d.id === 'a/b/y'
+          ? { ...d, diagnostics: [error] }
+          : d,
+    );
+    const problems = deckRows({ ...input, decks: withProblems }).flatMap((r) =>
+      r.kind === 'folder' ? [`${r.id}:${r.problems}`] : [],
+    );
+    expect(problems).toEqual(['a:2', 'a/b:2', 'ml:0', 'solo:0']);
+  });
+
   it('a root that does not hold every card is ignored (no deck escapes its limits)', () => {
     const cards = decks.flatMap((d) => d.cards);
     const q = (root?: string) =>
