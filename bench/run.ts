@@ -6,6 +6,7 @@ type Suite = { name: string; load: () => Promise<{ run: () => Promise<BenchRow[]
 
 const suites: Suite[] = [
   { name: 'deck', load: () => import('./deck.bench.ts') },
+  { name: 'deck-diff', load: () => import('./deck-diff.bench.ts') },
   { name: 'scheduler', load: () => import('./scheduler.bench.ts') },
   { name: 'home', load: () => import('./home-tree.bench.ts') },
   { name: 'storage', load: () => import('./storage.bench.ts') },

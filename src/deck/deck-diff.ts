@@ -57,12 +57,18 @@ export const EDIT_SIMILARITY = 0.8;
  */
 const ALL_PAIRS_BUDGET = 250_000;
 /** Added cards each side of a removed card's place in its gap that are compared with it. */
-const GAP_WINDOW = 4;
+const GAP_WINDOW = 3;
 /** A word in more than this many added questions is not a useful hint of an edit. */
 const RARE_WORD = 24;
 
 export function answerHashOf(card: DiffCard): string {
   return card.answerHash ?? hashText(card.answer ?? '');
+}
+
+/** Plain text compared when both sides have it (hashing 10,000 answers costs more than a diff). */
+function sameAnswer(a: DiffCard, b: DiffCard): boolean {
+  if (a.answer !== undefined && b.answer !== undefined) return a.answer === b.answer;
+  return answerHashOf(a) === answerHashOf(b);
 }
 
 export function snapshotCard(card: { id: CardId; question: string; answer: string }): SnapshotCard {
@@ -82,7 +88,8 @@ interface Prepared {
 
 function prepare(question: string): Prepared {
   const text = normaliseQuestion(question).toLowerCase();
-  return { text, tokens: text.match(/[\p{L}\p{N}]+/gu) ?? [] };
+  // Sorted, so two questions' shared words are counted by one merge, without a map per pair.
+  return { text, tokens: (text.match(/[\p{L}\p{N}]+/gu) ?? []).sort() };
 }
 
 /**
@@ -108,21 +115,23 @@ function similarity(a: Prepared, b: Prepared, floor: number): number {
   return Math.max(chars, words);
 }
 
-/** Dice's coefficient of two word multisets. */
+/** Dice's coefficient of two word multisets, each sorted. */
 function dice(a: readonly string[], b: readonly string[]): number {
   if (a.length + b.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
   let shared = 0;
-  for (const t of b) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
       shared += 1;
-      counts.set(t, n - 1);
-    }
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
 
 /** The edit distance of a and b, or `limit + 1` as soon as it is known to exceed `limit`. */
 export function boundedLevenshtein(a: string, b: string, limit: number): number {
@@ -132,8 +141,13 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
   const m = b.length;
   if (n === 0) return m;
   const big = limit + 1;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  // Two rows reused from call to call: a diff makes hundreds of thousands of these calls.
+  if (rowA.length <= n) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let i = 0; i <= n; i++) prev[i] = i <= limit ? i : big;
   for (let j = 1; j <= m; j++) {
     // Only cells within `limit` of the diagonal can stay within the limit.
@@ -151,7 +165,9 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     }
     if (hi < n) cur[hi + 1] = big;
     if (rowMin > limit) return big;
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   return Math.min(prev[n]!, big);
 }
@@ -176,7 +192,7 @@ export function diffDecks<P extends DiffCard, N extends DiffCard>(
     seen.add(c.id);
     const before = prevById.get(c.id);
     if (!before) addedAll.push(c);
-    else if (answerHashOf(before) === answerHashOf(c)) unchanged += 1;
+    else if (sameAnswer(before, c)) unchanged += 1;
     else answerChanged.push({ prev: before, next: c });
   }
   const removedAll = [...prevById.values()].filter((c) => !nextIds.has(c.id));
@@ -234,7 +250,7 @@ function editedPairs<P extends DiffCard, N extends DiffCard>(
       prev: p,
       next: n,
       similarity: f.similarity,
-      answerChanged: answerHashOf(p) !== answerHashOf(n),
+      answerChanged: !sameAnswer(p, n),
     });
   }
   // In the new deck's order, as the person reads the file.
