@@ -63,6 +63,19 @@ describe('heading style', () => {
     expect(rows(text.replace(/\n/g, '\r\n'))).toEqual(EXPECTED);
   });
 
+  // Guards a section's intro text turning the section into a card whose answer swallows the
+  // question headings under it.
+  it('a heading with an intro and questions under it is a section; a deeper question is a card', () => {
+    const deck = read(
+      '# Deck\n\n## Lists\n\nAbout lists.\n\n### What is a cons cell?\n\nA pair.\n\n#### Why?\n\nBecause.\n\n##### Note\n\nKept.\n',
+    );
+    expect(deck.cards.map((c) => [c.question, c.answer, c.section])).toEqual([
+      ['What is a cons cell?', 'A pair.', ['Lists']],
+      ['Why?', 'Because.\n\n##### Note\n\nKept.', ['Lists']],
+    ]);
+    expect(deck.description).toBe('About lists.');
+  });
+
   it('a numbered heading stays a question, not a list, once its marks are gone', () => {
     const deck = read('## 1. Why?\n\nBecause.\n');
     expect(deck.cards.map((c) => c.question)).toEqual(['1\\. Why?']);

@@ -79,6 +79,22 @@ export function headingAsParagraph(text: string): string {
   return text.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+*>])(?=\s|$)/, '\\$1');
 }
 
+/** A heading that asks something: it ends with `?` (or a full-width `？`). */
+export const isQuestionLike = (text: string) => /[?？]\s*$/.test(text);
+
+/** Lines of headings that have a question-like heading nested under them. */
+function questionParents(scan: ScannedLines): Set<number> {
+  const parents = new Set<number>();
+  const stack: number[] = [];
+  for (const [i, text] of scan.headingText) {
+    const level = scan.level[i]!;
+    while (stack.length > 0 && scan.level[stack[stack.length - 1]!]! >= level) stack.pop();
+    if (isQuestionLike(text)) for (const p of stack) parents.add(p);
+    stack.push(i);
+  }
+  return parents;
+}
+
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 export function readSegments(input: StyleInput, rules: SegmentRules): StyleResult {
@@ -101,6 +117,9 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
   let chainOpen = false;
   let pendingPin: string | null = null;
 
+  // Style 8: `## Basics` with an intro and `### What is X?` under it is a section, not a card
+  // whose answer swallows the questions below it.
+  const parents = rules.headingCards ? questionParents(scan) : null;
   const isBreak = (i: number) => kind[i] === TEXT && THEMATIC_BREAK.test(lines[i]!);
   const hasText = (indices: number[]) =>
     indices.some((i) => indent[i]! >= 0 && kind[i] !== COMMENT && !isBreak(i));
@@ -124,11 +143,14 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
     const body = buffer;
     buffer = [];
     if (rules.headingCards && current && !(current.level === 1 && !titleSeen)) {
-      if (chainOpen && last && current.level > last.level && hasText(body)) {
+      const asks = isQuestionLike(current.text);
+      if (chainOpen && last && current.level > last.level && !asks && hasText(body)) {
         last.answer.push(headingLine(current), markdownOf(lines, body, diagnostics));
         return;
       }
-      if (hasText(body)) {
+      if (hasText(body) && !asks && parents?.has(current.line - 1)) {
+        if (built.length === 0) description.push(...body);
+      } else if (hasText(body)) {
         const split = body.findIndex((i) => kind[i] === TEXT && lines[i]!.trim() === '%');
         const front = split < 0 ? [] : body.slice(0, split);
         const back = split < 0 ? body : body.slice(split + 1);
