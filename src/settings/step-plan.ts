@@ -8,17 +8,21 @@ export type StepLists = Pick<Settings, 'learningSteps' | 'relearningSteps'>;
 const side = (enough: boolean, steps: string[], none: string) =>
   !enough ? 'not enough answers yet' : steps.length > 0 ? steps.join(' ') : none;
 
-/** "Suggested learning steps: 1m 14m · relearning: 11m", or null when there is too little. */
-export function stepHeadline(s: StepSuggestion): string | null {
+/**
+ * The two halves of "Suggested learning steps: 1m 14m · relearning: 11m", or null when there is
+ * too little for either.
+ */
+export function stepHeadline(s: StepSuggestion): { learning: string; relearning: string } | null {
   if (!s.learningEnough && !s.relearningEnough) return null;
-  const learning = side(s.learningEnough, s.learningSteps, 'none (12 h or more)');
-  const relearning = side(s.relearningEnough, s.relearningSteps, 'none (12 h or more)');
-  return `Suggested learning steps: ${learning} · relearning: ${relearning}`;
+  return {
+    learning: side(s.learningEnough, s.learningSteps, 'none (12 h or more)'),
+    relearning: side(s.relearningEnough, s.relearningSteps, 'none (12 h or more)'),
+  };
 }
 
 export function stepBasis(s: StepSuggestion): string {
   const percent = Math.round(s.desiredRetention * 100);
-  return `Based on ${s.firstAnswers.toLocaleString()} new cards' first answers and ${s.lapses.toLocaleString()} lapses, each with the answer after it: the delay at which you still recall ${percent} % (your desired retention), as the FSRS step recommender fits it.`;
+  return `Based on ${s.firstAnswers.toLocaleString()} new cards' first answers and ${s.lapses.toLocaleString()} lapses, each with the next answer: the delays at which you still recall ${percent} %, your desired retention.`;
 }
 
 /** What is missing, for each side that has too few answers; null when both have enough. */

@@ -28,11 +28,14 @@ export function StepSuggestionView({ suggestion, current, onApply }: StepSuggest
     <div className="optimize-steps" data-testid="step-suggestion">
       {headline && (
         <>
-          <p className="optimize-steps-headline">{headline}</p>
+          <p className="optimize-steps-headline">
+            Suggested learning steps: <span className="steps">{headline.learning}</span> ·
+            relearning: <span className="steps">{headline.relearning}</span>
+          </p>
           <p className="muted small">{stepBasis(suggestion)}</p>
           <p className="muted small">
-            Yours now: {current.learningSteps.join(' ') || 'none'} · relearning:{' '}
-            {current.relearningSteps.join(' ') || 'none'}
+            Yours now: <span className="steps">{current.learningSteps.join(' ') || 'none'}</span> ·
+            relearning: <span className="steps">{current.relearningSteps.join(' ') || 'none'}</span>
           </p>
         </>
       )}
