@@ -12,6 +12,7 @@ const suites: Suite[] = [
   { name: 'storage', load: () => import('./storage.bench.ts') },
   { name: 'bundle', load: () => import('./bundle.bench.ts') },
   { name: 'browser', load: () => import('./browser.bench.ts') },
+  { name: 'open-decks', load: () => import('./open-decks.bench.ts') },
   { name: 'bombs', load: () => import('./bombs.bench.ts') },
   { name: 'stats', load: () => import('./stats.bench.ts') },
   { name: 'workload', load: () => import('./workload.bench.ts') },

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { deckRows, todayStats } from '../library/deck-rows.ts';
 import { HomeScreen } from '../library/home-screen.tsx';
 import { StorageNotice } from '../library/storage-notice.tsx';
@@ -9,7 +9,9 @@ import { useStorageNotice } from './use-storage-notice.ts';
 import { useRecall } from './store.ts';
 
 export function HomeContainer() {
-  const decks = useRecall((s) => s.decks);
+  // Deferred: a folder of 200 new decks is added one proposal at a time; the table is drawn
+  // once they are in, not 200 times (an urgent render per deck took seconds).
+  const decks = useDeferredValue(useRecall((s) => s.decks));
   const states = useRecall((s) => s.states);
   const todayLog = useRecall((s) => s.todayLog);
   const settings = useRecall((s) => s.settings);

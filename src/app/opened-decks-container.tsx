@@ -1,7 +1,7 @@
 // Home's opening controls and "Your decks" panel, wired to the store: file inputs, a folder
 // picker where the browser has one, pasted text, files dropped on the page, and granted folders
 // read again when the window regains focus (issue 13).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { OpenDecksBar } from '../library/open-decks-bar.tsx';
 import { YourDecksPanel, type YourDeckRow } from '../library/your-decks-panel.tsx';
 import type { OpenReport } from './opened-decks-slice.ts';
@@ -12,9 +12,9 @@ type PickerWindow = Window & {
 };
 
 export function OpenedDecksContainer() {
-  const opened = useRecall((s) => s.openedDecks);
+  const opened = useDeferredValue(useRecall((s) => s.openedDecks));
   const folders = useRecall((s) => s.openedFolders);
-  const deckById = useRecall((s) => s.deckById);
+  const deckById = useDeferredValue(useRecall((s) => s.deckById));
   const openDeckFiles = useRecall((s) => s.openDeckFiles);
   const openFolderFiles = useRecall((s) => s.openFolderFiles);
   const openFolderHandle = useRecall((s) => s.openFolderHandle);

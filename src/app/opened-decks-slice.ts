@@ -95,30 +95,53 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
     return { text: [...parts, ...refused, ...extra].join(' '), refused: refused.length > 0 };
   };
 
+  const sourceOf = (f: ReadFile, origin: OpenedOrigin) => ({
+    name: f.name,
+    path: f.path,
+    text: f.text,
+    origin,
+    ...(origin === 'folder' ? { folder: folderOf(f.path) } : {}),
+    lastModified: f.lastModified,
+    size: f.size,
+  });
+
+  /**
+   * Decks no loaded deck has the id of are stored together in one transaction first (a folder's
+   * 200 new files: one write, and one redraw once every proposal has added its deck); changed
+   * decks are stored only when their change is applied.
+   */
   const applyReading = async (files: ReadFile[], origin: OpenedOrigin) => {
     let added = 0;
     let cards = 0;
-    let cancelled = 0;
-    for (const f of files) {
-      const ok = await apply(f.deck, {
-        name: f.name,
-        path: f.path,
-        text: f.text,
-        origin,
-        ...(origin === 'folder' ? { folder: folderOf(f.path) } : {}),
-        lastModified: f.lastModified,
-        size: f.size,
-      });
+    const now = services.now();
+    const fresh = files.filter((f) => !get().deckById.has(f.deck.id));
+    const stored = new Map<string, OpenedDeckSource>();
+    if (fresh.length > 1 && store) {
+      const saved = await store.putMany(
+        fresh.map((f) => ({ ...sourceOf(f, origin), id: f.deck.id, addedAt: now, updatedAt: now })),
+      );
+      for (const s of saved) stored.set(s.id, s);
+    }
+    const results = await Promise.all(
+      files.map(async (f) => {
+        const pre = stored.get(f.deck.id);
+        const ok = pre
+          ? await get().proposeDeckChange(f.deck, async () => {
+              set((s) => ({ openedDecks: [...s.openedDecks.filter((d) => d.id !== pre.id), pre] }));
+            })
+          : await apply(f.deck, sourceOf(f, origin));
+        // Stored ahead but not applied: it goes again (nothing stored changes).
+        if (!ok && pre) await store?.remove(pre.id);
+        return { f, ok };
+      }),
+    );
+    for (const { f, ok } of results) {
       if (ok) {
         added += 1;
         cards += f.deck.cards.length;
-      } else {
-        cancelled += 1;
-        // Not applied: the next read proposes it again.
-        seen.delete(f.path);
-      }
+      } else seen.delete(f.path); // not applied: the next read proposes it again
     }
-    return { added, cards, cancelled };
+    return { added, cards };
   };
 
   const readFolder = async (

@@ -61,6 +61,21 @@ describe('opened decks storage', () => {
     expect(await store.get('notes')).toEqual(stored);
   });
 
+  it('stores many sources in one go, keeping a known one’s title', async () => {
+    const store = openOpenedDecks(name);
+    await store.put(source());
+    await store.rename('notes', 'Mine', T0 + 1);
+    const saved = await store.putMany([
+      source({ text: '# v2', updatedAt: T0 + 2 }),
+      source({ id: 'v/a', name: 'a.md', path: 'v/a.md', origin: 'folder', folder: 'v' }),
+    ]);
+    expect(saved.map((s) => [s.id, s.title])).toEqual([
+      ['notes', 'Mine'],
+      ['v/a', undefined],
+    ]);
+    expect((await store.list()).map((s) => s.text)).toEqual(['# v2', '# Notes']);
+  });
+
   it('renames, and an empty title goes back to the file’s own', async () => {
     const store = openOpenedDecks(name);
     await store.put(source());

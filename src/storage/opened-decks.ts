@@ -40,6 +40,8 @@ export interface OpenedDeckStore {
   get(id: string): Promise<OpenedDeckSource | undefined>;
   /** Stores the source (a new deck or a new version of one); keeps `addedAt` and `title`. */
   put(source: OpenedDeckSource): Promise<OpenedDeckSource>;
+  /** Many sources in one transaction (a folder's new files), kept as `put` keeps them. */
+  putMany(sources: readonly OpenedDeckSource[]): Promise<OpenedDeckSource[]>;
   rename(id: string, title: string | undefined, now: number): Promise<OpenedDeckSource | undefined>;
   remove(id: string): Promise<void>;
   listFolders(): Promise<OpenedFolder[]>;
@@ -77,6 +79,26 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
     readSource((await readTx(store, (os) => promisifyRequest(os.get(key(id))))) ?? undefined) ??
     undefined;
 
+  const putAll = async (sources: readonly OpenedDeckSource[]) => {
+    const stored: OpenedDeckSource[] = [];
+    await writeTx(store, (os) => {
+      sources.forEach((source, i) => {
+        // Read and write in one transaction: the first time it was added and its name stay.
+        const req = os.get(key(source.id));
+        req.onsuccess = () => {
+          const before = readSource(req.result);
+          const next: OpenedDeckSource = before
+            ? { ...source, addedAt: before.addedAt, title: source.title ?? before.title }
+            : { ...source };
+          if (next.title === undefined) delete next.title;
+          stored[i] = next;
+          os.put(next, key(source.id));
+        };
+      });
+    });
+    return stored;
+  };
+
   return {
     async list() {
       const values = await readTx(
@@ -89,21 +111,11 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
     get,
 
     async put(source) {
-      let stored = source;
-      await writeTx(store, (os) => {
-        // Read and write in one transaction: the first time it was added and its name stay.
-        const req = os.get(key(source.id));
-        req.onsuccess = () => {
-          const before = readSource(req.result);
-          stored = before
-            ? { ...source, addedAt: before.addedAt, title: source.title ?? before.title }
-            : source;
-          if (stored.title === undefined) delete stored.title;
-          os.put(stored, key(source.id));
-        };
-      });
-      return stored;
+      const [stored] = await putAll([source]);
+      return stored ?? source;
     },
+
+    putMany: (sources) => putAll(sources),
 
     async rename(id, title, now) {
       let renamed: OpenedDeckSource | undefined;

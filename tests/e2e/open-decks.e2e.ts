@@ -1,6 +1,9 @@
 // Guards issue 13's "Open and keep decks": an opened deck and its progress survive a reload; a
 // PNG and an empty file are refused with a sentence and change nothing; rename and remove (keeping
 // the history) work, and opening the file again brings its progress back.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -129,6 +132,35 @@ describe('opened decks', () => {
     await row(page).waitFor();
     expect(await count(page, 'new')).toBe(1);
     await expect(page.getByText(/no longer appears?/).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a folder: its Markdown files nest as paths; opened again, only a changed file is proposed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'recall-folder-'));
+    const vault = join(root, 'vault');
+    mkdirSync(join(vault, 'sub'), { recursive: true });
+    mkdirSync(join(vault, '.obsidian'));
+    writeFileSync(join(vault, 'a.md'), `# A\n\n${card('What is A?', 'A.')}`);
+    writeFileSync(join(vault, 'sub', 'b.md'), `# B\n\n${card('What is B?', 'B.')}`);
+    writeFileSync(join(vault, '.obsidian', 'c.md'), `# C\n\n${card('What is C?', 'C.')}`);
+    writeFileSync(join(vault, 'pic.png'), PNG);
+    await page.getByTestId('open-folder').setInputFiles(vault);
+    await page.locator('[data-deck="vault/sub/b"]').waitFor();
+    await page.locator('[data-deck="vault/a"]').waitFor();
+    expect(await page.locator('[data-deck="vault/.obsidian/c"]').count()).toBe(0);
+    expect(await page.getByTestId('open-message').innerText()).toBe('Opened 2 decks (2 cards).');
+
+    writeFileSync(
+      join(vault, 'a.md'),
+      `# A\n\n${card('What is A?', 'A.')}\n${card('What is A2?', 'A2.')}`,
+    );
+    await page.getByTestId('open-folder').setInputFiles(vault);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Update deck' }).click();
+    await page.getByTestId('open-message').getByText('Opened 1 deck (2 cards).').waitFor();
+    await page.reload();
+    await page.locator('[data-deck="vault/a"]').getByText('2 cards').waitFor();
+    removeDir(root);
     expect(errors).toEqual([]);
   });
 });
