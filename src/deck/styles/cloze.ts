@@ -46,21 +46,41 @@ function skipCode(text: string, i: number): number {
   return i + n;
 }
 
-/** The closing `]` matching the `[` at `i` (nested brackets counted), or -1. */
-function closeBracket(text: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') j += 1;
-    else if (c === '[') depth += 1;
-    else if (c === ']' && --depth === 0) return j;
+/**
+ * For each `[` of the line, the index of its matching `]` (nested brackets counted, `\\]` skipped),
+ * or -1: one pass, so a line of 50,000 unclosed `[` stays linear.
+ */
+function bracketMatches(text: string): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 1;
+    else if (c === 91) open.push(j);
+    else if (c === 93 && open.length > 0) match[open.pop()!] = j;
   }
-  return -1;
+  return match;
+}
+
+/**
+ * `text.indexOf(what, from)`, remembering a failed search: every later one would fail too, so a
+ * line of 20,000 unclosed `{{c1::` is read once, not 20,000 times.
+ */
+export function closerSearch(text: string): (what: string, from: number) => number {
+  const missing = new Set<string>();
+  return (what, from) => {
+    if (missing.has(what)) return -1;
+    const at = text.indexOf(what, from);
+    if (at < 0) missing.add(what);
+    return at;
+  };
 }
 
 /** The deletions of one line; `brackets`: hashcards' `[…]` count (inside a `C:` block). */
 export function lineDeletions(text: string, row: number, brackets: boolean): Deletion[] {
   const out: Deletion[] = [];
+  const find = closerSearch(text);
+  let matches: Int32Array | null = null;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -70,11 +90,11 @@ export function lineDeletions(text: string, row: number, brackets: boolean): Del
       i += 2;
     } else if (c === '$' && brackets) {
       // hashcards' math: a `[` inside `$…$` is not a deletion.
-      const close = text.indexOf('$', i + 1);
+      const close = find('$', i + 1);
       i = close < 0 ? i + 1 : close + 1;
     } else if (c === '{' && text[i + 1] === '{') {
       const open = ANKI_OPEN.exec(text.slice(i, i + 12));
-      const close = open ? text.indexOf('}}', i + open[0].length) : -1;
+      const close = open ? find('}}', i + open[0].length) : -1;
       if (!open || close < 0) {
         i += 2;
         continue;
@@ -105,7 +125,8 @@ export function lineDeletions(text: string, row: number, brackets: boolean): Del
       });
       i = close + 2;
     } else if (c === '[' && brackets && text[i - 1] !== '!') {
-      const close = closeBracket(text, i);
+      matches ??= bracketMatches(text);
+      const close = matches[i]!;
       if (close < 0) {
         i += 1;
         continue;
@@ -118,7 +139,7 @@ export function lineDeletions(text: string, row: number, brackets: boolean): Del
       if (!link && inner.trim() !== '' && !/^[xX]$/.test(inner))
         out.push({ row, start: i, end: close + 1, text: inner, hint: null, group: null });
       // `[text][ref]`: the reference's brackets are the link's too.
-      const ref = after === '[' ? closeBracket(text, close + 1) : -1;
+      const ref = after === '[' ? matches[close + 1]! : -1;
       i = (ref > 0 ? ref : close) + 1;
     } else {
       i += 1;

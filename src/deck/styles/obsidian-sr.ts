@@ -7,40 +7,45 @@
 // cloze note (the plugin's default). The plugin's `<!--SR:…-->` scheduling comments are dropped
 // (line-scan.ts). `::` inside inline code, a URL or an Anki cloze is not a separator.
 import type { DeckId } from '../../shared/types.ts';
-import { clozeNoteCards } from './cloze.ts';
+import { closerSearch, clozeNoteCards } from './cloze.ts';
 import { blockText, descriptionOf, scanLines, type ScanLine } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\/\S*/i;
+/** A URL's scheme and the rest of it, from `lastIndex` (sticky: no slice of the line per word). */
+const SCHEME = /[a-z][a-z0-9+.-]*:\/\/\S*/iy;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** A letter not preceded by a letter or digit: where a URL can start. */
+const isWordStart = (text: string, i: number) => {
+  if (!isLetter(text.charCodeAt(i))) return false;
+  const p = text.charCodeAt(i - 1);
+  return !(isLetter(p) || (p >= 48 && p <= 57));
+};
 const TAG_LINE = /^#[^\s#]+(?:[ \t]+#[^\s#]+)*$/;
 const LIST_MARK = /^(?:[-*+]|\d+[.)])[ \t]+/;
 
 /** Index of the first `::` run outside code, links and clozes, with its length; null if none. */
 export function findSeparator(text: string): { at: number; length: number } | null {
+  const find = closerSearch(text);
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
     if (c === '`') {
       let n = 0;
       while (text[i + n] === '`') n += 1;
-      const close = text.indexOf('`'.repeat(n), i + n);
+      const close = find('`'.repeat(n), i + n);
       i = close < 0 ? i + n : close + n;
     } else if (c === '\\') i += 2;
     else if (c === '{' && text[i + 1] === '{') {
-      const close = text.indexOf('}}', i + 2);
+      const close = find('}}', i + 2);
       i = close < 0 ? i + 2 : close + 2;
     } else if (c === '<' && /^<[a-z][a-z0-9+.-]*:/i.test(text.slice(i, i + 40))) {
-      const close = text.indexOf('>', i);
+      const close = find('>', i);
       i = close < 0 ? i + 1 : close + 1;
     } else if (c === '(' && text[i - 1] === ']') {
-      const close = text.indexOf(')', i);
+      const close = find(')', i);
       i = close < 0 ? i + 1 : close + 1;
-    } else if (
-      /[a-z]/i.test(c) &&
-      !/[a-z0-9]/i.test(text[i - 1] ?? '') &&
-      SCHEME.test(text.slice(i))
-    ) {
-      i += SCHEME.exec(text.slice(i))![0].length;
+    } else if (isWordStart(text, i) && ((SCHEME.lastIndex = i), SCHEME.test(text))) {
+      i = SCHEME.lastIndex;
     } else if (c === ':' && text[i + 1] === ':') {
       let n = 0;
       while (text[i + n] === ':') n += 1;
