@@ -277,6 +277,7 @@ describe('stepAnswers and suggestSteps', () => {
     const ref = c.reference as unknown as Record<string, { count: number }>;
     expect(s.firstAnswers).toBe(ref.again!.count + ref.hard!.count + ref.good!.count);
     expect(s.lapses).toBe(ref.relearning!.count);
+    expect(s.againFirst).toBe(ref.again!.count);
     const few = suggestSteps(log.slice(0, 300), 0.9, null);
     expect(few).toMatchObject({
       learningEnough: false,

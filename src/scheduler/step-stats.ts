@@ -333,6 +333,8 @@ export interface StepSuggestion {
   relearningSteps: string[];
   /** New cards whose first Again, Hard or Good was followed by another answer. */
   firstAnswers: number;
+  /** Of those, the ones first answered Again: the first step rests on them. */
+  againFirst: number;
   /** Lapses followed by another answer. */
   lapses: number;
   /** A group had the answers a learning (relearning) step is recommended from. */
@@ -354,6 +356,7 @@ export function suggestSteps(
     learningSteps: stats.recommendedLearningSteps.map(stepNotation),
     relearningSteps: stats.recommendedRelearningSteps.map(stepNotation),
     firstAnswers: count(stats.again) + count(stats.hard) + count(stats.good),
+    againFirst: count(stats.again),
     lapses: count(stats.relearning),
     learningEnough: [stats.again, stats.hard, stats.good, stats.againThenGood].some(
       (g) => count(g) >= MIN_STEP_ANSWERS,

@@ -111,6 +111,7 @@ describe('the Optimize panel', () => {
       learningSteps: ['1m', '14m'],
       relearningSteps: ['11m'],
       firstAnswers: 2345,
+      againFirst: 500,
       lapses: 410,
       learningEnough: true,
       relearningEnough: true,
@@ -151,6 +152,7 @@ describe('the Optimize panel', () => {
         learningSteps: [],
         relearningSteps: [],
         firstAnswers: 37,
+        againFirst: 9,
         lapses: 5,
         learningEnough: false,
         relearningEnough: false,
@@ -177,6 +179,16 @@ describe('the Optimize panel', () => {
       expect(view).toHaveTextContent(/relearning steps need 100 lapses .* \(this log has 12\)/);
       await userEvent.click(screen.getByRole('button', { name: 'Use these steps' }));
       expect(onApplySteps).toHaveBeenCalledWith({ learningSteps: ['1m', '14m'] });
+    });
+
+    it('says what a first step needs when too few new cards were first answered Again', async () => {
+      setup(fittingRun(suggestion({ learningSteps: [], againFirst: 13 })));
+      await userEvent.click(screen.getByRole('button', { name: 'Optimize' }));
+      const view = await screen.findByTestId('step-suggestion');
+      expect(view).toHaveTextContent('Suggested learning steps: none under 12 h · relearning: 11m');
+      expect(view).toHaveTextContent(
+        'Not enough history yet: a first learning step needs 100 new cards first answered Again and answered again later (this log has 13).',
+      );
     });
 
     it('says so when the suggestion is what is set already', async () => {

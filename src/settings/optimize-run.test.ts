@@ -118,6 +118,7 @@ describe('running the optimizer worker', () => {
       learningSteps: ['1m'],
       relearningSteps: [],
       firstAnswers: 120,
+      againFirst: 20,
       lapses: 3,
       learningEnough: true,
       relearningEnough: false,

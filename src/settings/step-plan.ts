@@ -15,8 +15,8 @@ const side = (enough: boolean, steps: string[], none: string) =>
 export function stepHeadline(s: StepSuggestion): { learning: string; relearning: string } | null {
   if (!s.learningEnough && !s.relearningEnough) return null;
   return {
-    learning: side(s.learningEnough, s.learningSteps, 'none (12 h or more)'),
-    relearning: side(s.relearningEnough, s.relearningSteps, 'none (12 h or more)'),
+    learning: side(s.learningEnough, s.learningSteps, 'none under 12 h'),
+    relearning: side(s.relearningEnough, s.relearningSteps, 'none under 12 h'),
   };
 }
 
@@ -31,6 +31,10 @@ export function stepsNeeded(s: StepSuggestion): string | null {
   if (!s.learningEnough)
     needs.push(
       `learning steps need ${MIN_STEP_ANSWERS} new cards with the same first answer (Again, Hard or Good) and a later answer (this log has ${s.firstAnswers.toLocaleString()} such cards in all)`,
+    );
+  else if (s.againFirst < MIN_STEP_ANSWERS)
+    needs.push(
+      `a first learning step needs ${MIN_STEP_ANSWERS} new cards first answered Again and answered again later (this log has ${s.againFirst.toLocaleString()})`,
     );
   if (!s.relearningEnough)
     needs.push(
