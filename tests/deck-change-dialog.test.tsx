@@ -98,4 +98,44 @@ describe('the change report dialog', () => {
     expect([...store.getState().states.keys()]).toEqual([OLD]);
     expect(store.getState().orphans).toBe(1);
   });
+
+  it('an orphan is linked later from the deck browser: the card gets its review history', async () => {
+    const store = await appWithProgress();
+    const applied = store
+      .getState()
+      .proposeDeckChange(parseDeck(V2, 'greek.md'), async () => undefined);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Keep progress' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Update deck' }));
+    await act(async () => {
+      await applied;
+    });
+    expect(store.getState().orphans).toBe(1);
+
+    act(() => {
+      window.location.hash = `#/browse/greek?card=${encodeURIComponent(NEW)}`;
+    });
+    const summary = await screen.findByText('Link progress from a removed card…');
+    fireEvent.click(summary);
+    const choice = await screen.findByLabelText(/What is entorpy\? · 1 review/);
+    fireEvent.click(choice);
+    fireEvent.click(screen.getByRole('button', { name: 'Link progress' }));
+    await waitFor(() => expect([...store.getState().states.keys()]).toEqual([NEW]));
+    expect(store.getState().orphans).toBe(0);
+    await waitFor(() =>
+      expect(screen.queryByText('Link progress from a removed card…')).toBeNull(),
+    );
+    const history = await screen.findByRole('table', { name: 'Review history' });
+    expect(within(history).getAllByRole('row')).toHaveLength(2); // the header and one answer
+  });
+
+  it('a card with progress, or a deck without orphans, offers no linking', async () => {
+    const store = await appWithProgress();
+    act(() => {
+      window.location.hash = `#/browse/greek?card=${encodeURIComponent(OLD)}`;
+    });
+    await screen.findByRole('region', { name: 'Card details' });
+    expect(screen.queryByText('Link progress from a removed card…')).toBeNull();
+    expect(store.getState().orphans).toBe(0);
+  });
 });

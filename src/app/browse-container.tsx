@@ -5,6 +5,7 @@ import { DeckBrowser } from '../library/deck-browser.tsx';
 import { deckFullName } from '../library/deck-tree.ts';
 import type { DeckId } from '../shared/types.ts';
 import { Banner } from '../ui/banner.tsx';
+import { LinkProgressContainer } from './link-progress-container.tsx';
 import { useRecall } from './store.ts';
 import { useNow } from './use-now.ts';
 
@@ -45,7 +46,9 @@ export function BrowseContainer({ deckId, card: opened }: { deckId: DeckId; card
         onSuspend={() => void act(suspend(card.id))}
         onUnsuspend={() => void act(unsuspend(card.id))}
         onReset={() => void act(reset(card.id))}
-      />
+      >
+        <LinkProgressContainer deckId={deck.id} cardId={card.id} />
+      </CardDetails>
     ) : null;
   return (
     <>

@@ -103,7 +103,10 @@ export const createDeckChangeSlice: SliceCreator<DeckChangeSlice> = (set, get, s
     ]);
     await repo.deleteMany(moves.map((m) => `${CARD}${m.from}`));
     repo.announceReload();
+    const logShown = get().fullLog !== null;
     await get().reloadProgress();
+    // A screen showing the log (the browser's history) reads it again, with the moved entries.
+    if (logShown) await get().loadFullLog();
     return moves.length;
   };
 

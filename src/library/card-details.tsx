@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { RATING_LABELS, type ReviewLogEntry } from '../shared/types.ts';
 import { Button } from '../ui/button.tsx';
 import type { BrowseRow } from './browse-rows.ts';
@@ -11,6 +12,7 @@ export function CardDetails({
   history,
   onSuspend,
   onUnsuspend,
+  children,
   onReset,
 }: {
   row: BrowseRow;
@@ -19,6 +21,8 @@ export function CardDetails({
   onSuspend: () => void;
   onUnsuspend: () => void;
   onReset: () => void;
+  /** More actions on the card (linking progress from a removed card). */
+  children?: ReactNode;
 }) {
   return (
     <section className="card card-details" aria-label="Card details">
@@ -37,6 +41,7 @@ export function CardDetails({
           Reset progress
         </Button>
       </div>
+      {children}
       <h3>Review history</h3>
       {history === null ? (
         <p className="muted">Loading…</p>
