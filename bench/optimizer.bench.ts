@@ -127,7 +127,9 @@ const timed = (fn: () => unknown) => {
  */
 export async function stepRows(now: number): Promise<BenchRow[]> {
   const lib = await loadBinding();
-  const log = structuredClone(buildCollection(benchCards(10_000), ENTRIES, now).log);
+  // In id order, as the store reads it (ids sort by time).
+  const built = buildCollection(benchCards(10_000), ENTRIES, now).log;
+  const log = structuredClone(built.sort((a, b) => (a.id < b.id ? -1 : 1)));
   const csv = Buffer.from(reviewLogToCsv(log));
   const ours = median([0, 1, 2, 3, 4].map(() => timed(() => suggestSteps(log, 0.9, null))));
   const native = lib?.computeOptimalSteps;
