@@ -77,7 +77,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     const others = { ...session, cards: session.cards.filter((c) => c.id !== currentId) };
     // The answer about to be given counts against today's limits whatever its rating.
     const pending = s.states.get(currentId)?.sched ?? newSchedulingState(services.now());
-    const view = nextView(s, others, pending, s.cardsById.get(currentId)?.deckId);
+    const answered = s.cardsById.get(currentId);
+    const view = nextView(s, others, pending, answered?.deckId, answered?.noteId);
     // Only a card due now is safe to reuse; "learn ahead" depends on the rated card's new due.
     const due =
       view.current && view.current.kind !== 'learning'
@@ -104,6 +105,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
     session: Session,
     pendingAnswer?: SchedulingState,
     pendingDeckId?: DeckId,
+    pendingNoteId?: string,
   ): Partial<Session> => {
     const now = services.now();
     const queue = buildQueue({
@@ -114,6 +116,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, service
       now,
       pendingAnswer,
       pendingDeckId,
+      pendingNoteId,
       // Limits per deck and folder, as Home counts them (library/deck-rows.ts).
       deckPaths: new Map([...s.deckById].map(([id, d]) => [id, d.path])),
       root: session.folder,

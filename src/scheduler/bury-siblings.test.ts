@@ -102,6 +102,24 @@ describe('burying siblings (Anki: bury new and review siblings)', () => {
     expect(q.newCards).toEqual(['d:3', 'd:5']);
   });
 
+  // Guards: the session works out the next card while an answer shows, with the answered card
+  // left out and its answer not yet logged; its sibling came up next.
+  it("buries the siblings of the card being answered (pendingNoteId), as after it's logged", () => {
+    const others = cards.filter((c) => c.id !== 'd:0');
+    const q = buildQueue({
+      cards: others,
+      states: new Map(),
+      todayLog: [],
+      settings,
+      now,
+      pendingAnswer: newSchedulingState(now),
+      pendingDeckId: 'd',
+      pendingNoteId: 'n1',
+    });
+    expect(q.newCards).toEqual(['d:3', 'd:5']);
+    expect(q.next).toEqual({ cardId: 'd:3', kind: 'new' });
+  });
+
   it('does not count a buried card against the daily limits', () => {
     const limited = { ...settings, newPerDay: 2 };
     const q = buildQueue({ cards, states: new Map(), todayLog: [], settings: limited, now });

@@ -49,6 +49,11 @@ export interface QueueInput {
   /** The deck of the card `pendingAnswer` belongs to, so its count goes to that deck. */
   pendingDeckId?: DeckId;
   /**
+   * The note of the card `pendingAnswer` belongs to (left out of `cards`): its siblings are buried
+   * as they will be once the answer is in today's log.
+   */
+  pendingNoteId?: string;
+  /**
    * Each deck's path ('ml/nlp.md'): limits are then per deck and folder, each from its preset,
    * and a log entry counts in the deck it was answered in and its folders (deck-limits.ts).
    * Without it, the cards share the Default preset's limits and all of today's log counts.
@@ -207,6 +212,8 @@ export function buildQueue(input: QueueInput): Queue {
   };
   for (const e of noteOf.size > 0 ? input.todayLog : [])
     if (e.kind === 'review' && e.time >= dayStart && e.time < endOfDay) takeNote(e.cardId);
+  const pendingNote = input.pendingNoteId;
+  if (pendingNote !== undefined && !noteTaker.has(pendingNote)) noteTaker.set(pendingNote, '');
   const root = input.root;
   const holdsAll =
     root !== undefined &&
