@@ -2,10 +2,17 @@
 // changed, a typo fixed in a reviewed question, a card deleted, one added) and opened again shows
 // what changes; Escape and Cancel change nothing; Enter applies it, and the edited question keeps
 // its progress (Home's counts, the browser's history, after a reload too).
-import type { Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerCard,
+  buildWithDecksDir,
+  CHROMIUM_ARGS,
+  executablePath,
   launchPersistent,
   removeDir,
   screenshotPath,
@@ -151,5 +158,88 @@ describe('opening a changed deck file again', () => {
     expect(await count(page, 'new')).toBe(2);
     expect(await count(page, 'learning')).toBe(learning);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a bundled deck that changed between app versions', () => {
+  // Both versions are served on one origin (one port) in turn, so they share the stored progress.
+  const PORT = 5304;
+  let work = '';
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'recall-deck-versions-'));
+    for (const [version, text] of [
+      ['v1', V1],
+      ['v2', V2],
+    ] as const) {
+      const decks = join(work, `decks-${version}`);
+      mkdirSync(decks, { recursive: true });
+      writeFileSync(join(decks, 'ml-notes.md'), text);
+      await buildWithDecksDir(decks, join(work, version));
+    }
+  }, 300_000);
+  afterAll(() => {
+    if (work) removeDir(work);
+  });
+
+  const serve = (version: string) =>
+    preview({
+      logLevel: 'silent',
+      build: { outDir: join(work, version) },
+      preview: { port: PORT, host: '127.0.0.1', strictPort: true },
+    });
+
+  it('asks on the first start of the new version, and the edited question keeps its progress', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-e2e-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      serviceWorkers: 'block',
+    });
+    const url = `http://127.0.0.1:${PORT}/`;
+    try {
+      const tab = await context.newPage();
+      const tabErrors = watchErrors(tab);
+      let server = await serve('v1');
+      await tab.goto(url);
+      await row(tab).waitFor();
+      // The first start takes the snapshot quietly.
+      await expect(tab.getByRole('dialog').count()).resolves.toBe(0);
+      await row(tab)
+        .getByRole('button', { name: /^Study/ })
+        .click();
+      await answerCard(tab, '3'); // What is entorpy?
+      await tab.goto(url);
+      await row(tab).waitFor();
+      expect(await count(tab, 'new')).toBe(3);
+      await server.close();
+
+      server = await serve('v2');
+      try {
+        await tab.goto(url);
+        const dialog = tab.getByRole('dialog', { name: '“ML notes” changed in this version' });
+        await dialog.waitFor();
+        expect(await dialog.locator('.deck-change-list.edited .new').innerText()).toBe(
+          'What is entropy?',
+        );
+        await tab.screenshot({ path: screenshotPath('deck-change-bundled-1280.png') });
+        await dialog.getByRole('button', { name: 'Update deck' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        expect(await count(tab, 'new')).toBe(3);
+        await expect(tab.getByText(/no longer appears?/).count()).resolves.toBe(0);
+        // The next start asks nothing: the snapshot is this version's.
+        await tab.reload();
+        await row(tab).waitFor();
+        expect(await count(tab, 'new')).toBe(3);
+        await expect(tab.getByRole('dialog').count()).resolves.toBe(0);
+        expect(tabErrors).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await context.close();
+      removeDir(dir);
+    }
   });
 });
