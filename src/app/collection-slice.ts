@@ -362,7 +362,8 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
 
     async exportBackup() {
       const [r] = requireRepo();
-      return JSON.stringify(await exportBackup(r), null, 1);
+      const opened = (await services.openedDecks?.list()) ?? [];
+      return JSON.stringify(await exportBackup(r, undefined, opened), null, 1);
     },
 
     async importBackup(file, onProgress) {
@@ -375,8 +376,13 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get, s
         (entries) => replayAll(entries, settings),
         onProgress,
       ).finally(() => r.announceReload());
+      // Opened decks of the file that this device does not have (its own are kept as they are).
+      const decks = await get().importOpenedDecks(backup.openedDecks ?? []);
       await reload();
-      return importMessage(result, backup.rejected.messages);
+      const message = importMessage(result, backup.rejected.messages);
+      return decks > 0
+        ? `${message} ${decks} opened ${decks === 1 ? 'deck' : 'decks'} added.`
+        : message;
     },
 
     async exportCsv() {

@@ -202,4 +202,24 @@ describe('opened decks in the store', () => {
     ]);
     expect(again.getState().deckById.has('vault/n3')).toBe(true);
   });
+
+  it('a backup carries opened decks: imported on another device, the deck and its progress are there', async () => {
+    const first = await openApp();
+    await first.getState().openDeckFiles([file('notes.md', NOTES)]);
+    await first.getState().renameOpenedDeck('notes', 'Data structures');
+    await answerFirst(first, 'notes');
+    const backup = await first.getState().exportBackup();
+
+    dbName = `recall-opened-${++n}`;
+    const other = await openApp();
+    const message = await other.getState().importBackup(backup);
+    expect(message).toMatch(/ 1 opened deck added\.$/);
+    expect(other.getState().deckById.get('notes')?.title).toBe('Data structures');
+    expect(other.getState().orphans).toBe(0);
+    expect(other.getState().states.size).toBe(1);
+    // Imported again: the device's own copy is kept, nothing is added twice.
+    expect(await other.getState().importBackup(backup)).not.toMatch(/opened deck/);
+    const restarted = await openApp();
+    expect(restarted.getState().deckById.has('notes')).toBe(true);
+  });
 });

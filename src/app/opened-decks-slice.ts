@@ -58,6 +58,8 @@ export interface OpenedDecksSlice {
   rereadFolders: () => Promise<OpenReport | null>;
   pasteDeck: (title: string, text: string) => Promise<{ ok: boolean; message: string }>;
   renameOpenedDeck: (id: string, title: string) => Promise<void>;
+  /** A backup's opened decks that this device has not: stored and loaded; resolves how many. */
+  importOpenedDecks: (sources: readonly OpenedDeckSource[]) => Promise<number>;
   removeOpenedDeck: (id: string, deleteHistory: boolean) => Promise<void>;
 }
 
@@ -305,6 +307,27 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
       return ok
         ? { ok: true, message: summary(1, deck.cards.length, []).text }
         : { ok: false, message: 'Nothing was added.' };
+    },
+
+    async importOpenedDecks(sources) {
+      const have = new Set(get().openedDecks.map((d) => d.id));
+      const fresh = sources.filter((s) => !have.has(s.id) && !get().deckById.has(s.id));
+      if (fresh.length === 0) return 0;
+      const saved = store ? await store.putMany(fresh) : fresh;
+      const results = await Promise.all(
+        saved.map((source) => {
+          const deck = parseDeck(source.text, source.path);
+          return get().proposeDeckChange(
+            source.title ? { ...deck, title: source.title } : deck,
+            async () => {
+              set((s) => ({
+                openedDecks: [...s.openedDecks.filter((d) => d.id !== source.id), source],
+              }));
+            },
+          );
+        }),
+      );
+      return results.filter(Boolean).length;
     },
 
     async renameOpenedDeck(id, title) {

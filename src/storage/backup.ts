@@ -9,6 +9,7 @@ import { CURRENT_SCHEMA, DamagedRecord, migrateRecord, migrationContext } from '
 import { rebuildStates, type Replay } from './rebuild.ts';
 import type { Repository } from './repository.ts';
 import { boundUnknownFields } from './bound.ts';
+import { readSource, type OpenedDeckSource } from './opened-decks.ts';
 import { validateCardState, validateLogEntry } from './validate.ts';
 import { repairSettings } from '../shared/settings-rules.ts';
 
@@ -19,6 +20,8 @@ export interface BackupFile {
   settings: Settings;
   cards: CardState[];
   log: ReviewLogEntry[];
+  /** Decks opened on the device (their Markdown), when there are any (issue 13). */
+  openedDecks?: OpenedDeckSource[];
 }
 
 export interface ParsedBackup extends BackupFile {
@@ -52,6 +55,7 @@ type BackupSource = Pick<Repository, 'readSettings' | 'readStates' | 'readFullLo
 export async function exportBackup(
   repo: BackupSource,
   now: number = Date.now(),
+  openedDecks: readonly OpenedDeckSource[] = [],
 ): Promise<BackupFile> {
   const [settings, cards, log] = await Promise.all([
     repo.readSettings(),
@@ -65,6 +69,7 @@ export async function exportBackup(
     settings,
     cards: cards.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)),
     log,
+    ...(openedDecks.length > 0 ? { openedDecks: [...openedDecks] } : {}),
   };
 }
 
@@ -169,6 +174,17 @@ export function parseBackup(
     migrateRecord(META_SETTINGS, d.settings, version),
     BACKUP_SETTINGS,
   );
+  // Opened decks: a damaged one is left out (and counted) like any record.
+  const openedDecks: OpenedDeckSource[] = [];
+  (Array.isArray(d.openedDecks) ? d.openedDecks : []).forEach((raw: unknown, i) => {
+    const source = readSource(raw);
+    if (source) openedDecks.push(source);
+    else {
+      count += 1;
+      if (messages.length < 5)
+        messages.push(`Opened deck ${i + 1} was left out: it is not a deck's Markdown source.`);
+    }
+  });
   report();
   return {
     format: 'recall-backup',
@@ -180,6 +196,7 @@ export function parseBackup(
     rejected: { count, messages },
     trimmed,
     settingsProblems: fileSettings.problems.map((p) => p.message),
+    ...(openedDecks.length > 0 ? { openedDecks } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // beside (never over) progress, renamed and removed; a deck's history is deleted only on request.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportBackup, parseBackup } from './backup.ts';
 import { openOpenedDecks, readSource, type OpenedDeckSource } from './opened-decks.ts';
 import { T0, freshDb, makeEntry, openTest, rawAll, stateAfter } from './test-support.ts';
 
@@ -142,6 +143,30 @@ describe('deleteDeckProgress', () => {
     const { states } = await repo.load(0);
     expect([...states.keys()].sort()).toEqual(['ml/nlp:a', 'mlx:a']);
     expect((await repo.readFullLog()).map((e) => e.cardId)).toEqual(['ml/nlp:a', 'mlx:a']);
+    repo.close();
+  });
+});
+
+describe('opened decks in a backup', () => {
+  it('are exported with their Markdown, and read back; a damaged one is left out and counted', async () => {
+    const repo = await openTest(name);
+    const file = await exportBackup(repo, T0, [source()]);
+    expect(file.openedDecks).toEqual([source()]);
+    const text = JSON.stringify({ ...file, openedDecks: [source(), { id: 'x', text: 5 }] });
+    const parsed = parseBackup(text);
+    expect(parsed.openedDecks).toEqual([source()]);
+    expect(parsed.rejected).toEqual({
+      count: 1,
+      messages: ["Opened deck 2 was left out: it is not a deck's Markdown source."],
+    });
+    repo.close();
+  });
+
+  it('a backup without opened decks stays as it was', async () => {
+    const repo = await openTest(name);
+    const file = await exportBackup(repo, T0);
+    expect(file).not.toHaveProperty('openedDecks');
+    expect(parseBackup(JSON.stringify(file))).not.toHaveProperty('openedDecks');
     repo.close();
   });
 });
