@@ -8,7 +8,7 @@
 // text. A card's id comes from its own deletion(s) and group, so editing one deletion of a note
 // keeps the progress of the others.
 import type { DeckId } from '../../shared/types.ts';
-import { blockText, descriptionOf, scanLines, type ScanLine } from './line-scan.ts';
+import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 interface Deletion {
@@ -311,7 +311,7 @@ export function readCloze(input: StyleInput): StyleResult {
     cards.push(...made);
   }
   return {
-    cards,
+    cards: withQuestions(cards, scan.diagnostics),
     diagnostics: scan.diagnostics,
     title: scan.title,
     description: descriptionOf(lines, notes[0]?.from ?? lines.length),

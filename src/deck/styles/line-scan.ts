@@ -16,7 +16,7 @@ import {
   type Fence,
 } from '../lines.ts';
 import { fenceMarks } from '../quote.ts';
-import type { StyleInput } from './style-types.ts';
+import type { RawCard, StyleInput } from './style-types.ts';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'code';
 
@@ -159,4 +159,18 @@ export function descriptionOf(lines: readonly ScanLine[], end: number): string {
     kept.push(l);
   }
   return blockText(kept);
+}
+
+/** The cards with a question; each one without is reported at its line instead. */
+export function withQuestions(cards: RawCard[], diagnostics: Diagnostic[]): RawCard[] {
+  return cards.filter((c) => {
+    if (c.question.trim() !== '') return true;
+    diagnostics.push({
+      line: c.line,
+      severity: 'warning',
+      message:
+        'This card has no question, so it is not a card; write the question before its answer.',
+    });
+    return false;
+  });
 }

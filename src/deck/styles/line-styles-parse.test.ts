@@ -67,4 +67,21 @@ describe('line-based styles through parseDeck', () => {
     const bold = parseDeck('<!-- id: closure -->\n**What is a closure?**\n\nA function.', 'p.md');
     expect(bold.cards.map((c) => c.id)).toEqual(['p:closure']);
   });
+
+  // Guards: a `?` with nothing above it, a `**Q:**` or `Q:` with nothing after, or the reversed
+  // card of `term:::` became a card with an empty question.
+  it('reports a card with no question at its line, and makes no card of it', () => {
+    const sr = parseDeck('a::b\n\n?\nan answer\n\nterm:::', 'sr.md');
+    expect(sr.cards.map((c) => c.question)).toEqual(['a']);
+    expect(sr.diagnostics.map((d) => [d.line, d.message.split(',')[0]])).toEqual([
+      [3, 'This card has no question'],
+      [6, 'The question "term" has no answer'],
+    ]);
+    const qa = parseDeck('Q: one\nA: 1\n\nQ:\nA: 2', 'qa.md');
+    expect(qa.cards.map((c) => c.question)).toEqual(['one']);
+    expect(qa.diagnostics.map((d) => d.line)).toEqual([4]);
+    const bold = parseDeck('**Q:** one\n**A:** 1\n\n**Q:**\n**A:** 2', 'b.md');
+    expect(bold.cards.map((c) => c.question)).toEqual(['one']);
+    expect(bold.diagnostics.map((d) => d.line)).toEqual([4]);
+  });
 });

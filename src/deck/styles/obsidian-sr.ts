@@ -8,7 +8,7 @@
 // (line-scan.ts). `::` inside inline code, a URL or an Anki cloze is not a separator.
 import type { DeckId } from '../../shared/types.ts';
 import { closerSearch, clozeNoteCards } from './cloze.ts';
-import { blockText, descriptionOf, scanLines, type ScanLine } from './line-scan.ts';
+import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 /** A URL's scheme and the rest of it, from `lastIndex` (sticky: no slice of the line per word). */
@@ -63,7 +63,8 @@ interface Pair {
 
 function addCards(cards: RawCard[], pair: Pair, both: boolean, at: ScanLine, deckId: DeckId): void {
   const base = { line: at.line, section: at.section };
-  if (!both) {
+  // A side left empty: one card, which parseDeck reports as unanswered (or this file as unasked).
+  if (!both || pair.question.trim() === '' || pair.answer.trim() === '') {
     cards.push({ ...pair, ...base, pin: at.pin });
     return;
   }
@@ -126,7 +127,7 @@ function read(input: StyleInput): StyleResult {
     k = end;
   }
   return {
-    cards,
+    cards: withQuestions(cards, scan.diagnostics),
     diagnostics: scan.diagnostics,
     title: scan.title,
     description: descriptionOf(lines, firstCard < 0 ? lines.length : firstCard),

@@ -3,7 +3,7 @@
 // as it takes, to the `A:` (`Answer:`) line; the answer runs to the next `Q:`, `C:` or heading.
 // hashcards mixes `C:` cloze blocks into the same files, so those are read here too (cloze.ts).
 import { clozeBlockEnd, clozeNoteCards, CLOZE_TAG, QUESTION_TAG, untagged } from './cloze.ts';
-import { blockText, descriptionOf, scanLines, type ScanLine } from './line-scan.ts';
+import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 export const ANSWER_TAG = /^(?:a|answer)[ \t]*[:：][ \t]?/i;
@@ -62,7 +62,7 @@ function read(input: StyleInput, onlyCount: boolean): StyleResult {
     for (let c = 0; c < clozeBlocks; c++)
       cards.push({ question: '', answer: '', line: 0, section: [] });
   return {
-    cards,
+    cards: onlyCount ? cards : withQuestions(cards, scan.diagnostics),
     diagnostics: scan.diagnostics,
     title: scan.title,
     description: onlyCount ? '' : descriptionOf(lines, firstCard < 0 ? lines.length : firstCard),
