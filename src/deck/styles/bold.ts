@@ -87,7 +87,7 @@ function read(input: StyleInput): StyleResult {
 
 export const boldStyle: StyleEntry = {
   style: 'bold',
-  label: 'Bold questions (**…** or **Q:**)',
+  label: 'bold questions',
   read,
   score: (input) => {
     const { lines } = scanLines(input);

@@ -325,7 +325,7 @@ export function scoreCloze(input: StyleInput): number {
 
 export const clozeStyle: StyleEntry = {
   style: 'cloze',
-  label: 'Cloze deletions (==…==, {{c1::…}}, C: […])',
+  label: 'cloze deletions',
   read: readCloze,
   score: scoreCloze,
 };

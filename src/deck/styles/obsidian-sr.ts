@@ -136,7 +136,7 @@ function read(input: StyleInput): StyleResult {
 
 export const obsidianSrStyle: StyleEntry = {
   style: 'obsidian-sr',
-  label: 'Obsidian Spaced Repetition (::, :::, ?, ??)',
+  label: 'Obsidian Spaced Repetition cards',
   read,
   // Clozes alone are the cloze style: only `::` and `?` cards count here.
   score: (input) => read(input).cards.filter((c) => c.idText === undefined).length,
