@@ -2,7 +2,8 @@
 // changed, a typo fixed in a reviewed question, a card deleted, one added) and opened again shows
 // what changes; Escape and Cancel change nothing; Enter applies it, and the edited question keeps
 // its progress (Home's counts, the browser's history, after a reload too).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -49,11 +50,31 @@ const V2 = [
   card('What does Adam do?', 'It adapts each parameter’s step size.'),
 ].join('\n');
 
-const openFile = (page: Page, text: string) =>
+const openFile = (page: Page, text: string, name = 'ml-notes.md') =>
   page
     .getByTestId('open-deck')
-    .setInputFiles({ name: 'ml-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
-const row = (page: Page) => page.locator('[data-deck="ml-notes"]');
+    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+const row = (page: Page, id = 'ml-notes') => page.locator(`[data-deck="${id}"]`);
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+/** axe-core's serious and critical findings on the page as it is now, as `rule: target` lines. */
+async function axeFindings(page: Page): Promise<string[]> {
+  // Evaluated, not added as a <script>: the app's Content-Security-Policy stays on.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { id: string; impact?: string; nodes: { target: string[] }[] };
+    const axe = (
+      window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Result[] }> } }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
 const count = async (page: Page, which: 'due' | 'learning' | 'new') =>
   Number((await row(page).getByTestId(which).innerText()).trim());
 
@@ -119,6 +140,7 @@ describe('opening a changed deck file again', () => {
       await page.screenshot({
         path: screenshotPath(`deck-change-${view.width}-${view.scheme}.png`),
       });
+      expect(await axeFindings(page)).toEqual([]);
       if (view.cancel === 'escape') await page.keyboard.press('Escape');
       else if (view.cancel === 'button')
         await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -157,6 +179,48 @@ describe('opening a changed deck file again', () => {
     await row(page).waitFor();
     expect(await count(page, 'new')).toBe(2);
     expect(await count(page, 'learning')).toBe(learning);
+    expect(errors).toEqual([]);
+  });
+
+  it('an unticked edit is linked later from the deck browser', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(app.url());
+    await openFile(page, V1, 'link-notes.md');
+    await row(page, 'link-notes').waitFor();
+    await row(page, 'link-notes')
+      .getByRole('button', { name: /^Study/ })
+      .click();
+    await answerCard(page, '3'); // What is entorpy?
+    await page.goto(app.url());
+    await openFile(page, V2, 'link-notes.md');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('checkbox', { name: 'Keep progress' }).uncheck();
+    await dialog.getByRole('button', { name: 'Update deck' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByText(/1 card has progress but no longer appears/).count()).resolves.toBe(
+      1,
+    );
+
+    await page.goto(`${app.url()}#/browse/link-notes`);
+    await page.getByRole('button', { name: 'What is entropy?' }).click();
+    await page.getByText('Link progress from a removed card…').click();
+    const choice = page.getByLabel(/What is entorpy\? · 1 review/);
+    await choice.check();
+    await page.screenshot({
+      path: screenshotPath('deck-change-link-360-dark.png'),
+      fullPage: true,
+    });
+    expect(await axeFindings(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Link progress' }).click();
+    const history = page.getByRole('table', { name: 'Review history' });
+    await history.waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    await expect(page.getByText('Link progress from a removed card…').count()).resolves.toBe(0);
+    await page.goto(app.url());
+    await row(page, 'link-notes').waitFor();
+    await expect(page.getByText(/no longer appears?/).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 });
