@@ -255,6 +255,7 @@ export function parseDeck(text: string, path: string): Deck {
   let titleHeadingSeen = false;
   const hasCloser = closerFinder(lines);
   const idLines = new Map<string, number>();
+  const nextSuffix = new Map<string, number>();
 
   const n = lines.length;
   const indents = new Int32Array(n);
@@ -405,7 +406,12 @@ export function parseDeck(text: string, path: string): Deck {
     const pin = block.pin ?? pendingPin;
     const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, block.question);
     let id = base;
-    for (let k = 2; idLines.has(id); k++) id = `${base}~${k}`;
+    if (idLines.has(id)) {
+      // The next `~k` to try per id: thousands of one repeated question stay linear.
+      let k = nextSuffix.get(base) ?? 2;
+      for (id = `${base}~${k}`; idLines.has(id); id = `${base}~${k}`) k += 1;
+      nextSuffix.set(base, k + 1);
+    }
     if (id !== base) {
       diagnostics.push({
         line,

@@ -34,18 +34,37 @@ const OPEN = /^<details\b[^>]*>/i;
 const TAG = /<(\/?)details\b[^>]*>/gi;
 const SUMMARY = /^\s*<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
 
-/** The line after the `</details>` that closes the one opened at `i`, or -1. */
-function closeOf(scan: ScannedLines, i: number): number {
-  let depth = 0;
-  for (let k = i; k < scan.lines.length; k++) {
-    if (k > i && (scan.kind[k] === FENCE || scan.kind[k] === COMMENT)) continue;
+/**
+ * For every line that opens a `<details>`, the line after the `</details>` closing it (or -1):
+ * one pass matching tags with a stack, so a file full of unclosed `<details>` stays linear.
+ */
+function closers(scan: ScannedLines): Map<number, number> {
+  const cached = closerCache.get(scan);
+  if (cached) return cached;
+  const close = new Map<number, number>();
+  const open: number[] = [];
+  for (let k = scan.start; k < scan.lines.length; k++) {
+    if (scan.kind[k] === FENCE || scan.kind[k] === COMMENT) continue;
+    const line = scan.lines[k]!;
+    if (!line.includes('details')) continue;
     TAG.lastIndex = 0;
-    for (let m = TAG.exec(scan.lines[k]!); m; m = TAG.exec(scan.lines[k]!)) {
-      depth += m[1] ? -1 : 1;
-      if (depth === 0) return k + 1;
+    for (let m = TAG.exec(line); m; m = TAG.exec(line)) {
+      if (!m[1]) open.push(k);
+      else {
+        const from = open.pop();
+        // Only the first `<details>` of a line is a block; one nested on its line closes inside.
+        if (from !== undefined && open[open.length - 1] !== from) close.set(from, k + 1);
+      }
     }
   }
-  return -1;
+  closerCache.set(scan, close);
+  return close;
+}
+const closerCache = new WeakMap<ScannedLines, Map<number, number>>();
+
+/** The line after the `</details>` that closes the one opened at `i`, or -1. */
+function closeOf(scan: ScannedLines, i: number): number {
+  return closers(scan).get(i) ?? -1;
 }
 
 /** `<b>What is <code>x</code>?</b>` → "What is `x`?": the summary's HTML as Markdown. */
@@ -106,7 +125,10 @@ function blockAt(scan: ScannedLines, i: number, diagnostics: Diagnostic[]): Bloc
   }
   const raw = scan.lines.slice(i, end).join('\n').trimStart();
   let inner = raw.replace(OPEN, '');
-  const close = inner.search(/<\/details\s*>(?![\s\S]*<\/details\s*>)/i);
+  // The last `</details>` (a lookahead for "no other after it" would be quadratic).
+  let close = -1;
+  const closing = /<\/details\s*>/gi;
+  for (let m = closing.exec(inner); m; m = closing.exec(inner)) close = m.index;
   if (close >= 0) inner = inner.slice(0, close);
   const summary = SUMMARY.exec(inner);
   const label = summary ? summary[1]! : '';

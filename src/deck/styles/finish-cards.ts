@@ -45,6 +45,8 @@ export function unansweredDiagnostic(question: string, answer: string, line: num
 export function finishCards(raw: RawCard[], deckId: DeckId, diagnostics: Diagnostic[]): Card[] {
   const cards: Card[] = [];
   const idLines = new Map<string, number>();
+  // The next `~k` to try per id: thousands of one repeated question stay linear.
+  const nextSuffix = new Map<string, number>();
   for (const r of raw) {
     if (isPlaceholderAnswer(r.answer)) {
       diagnostics.push(unansweredDiagnostic(r.question, r.answer, r.line));
@@ -53,7 +55,11 @@ export function finishCards(raw: RawCard[], deckId: DeckId, diagnostics: Diagnos
     const pin = r.pin ?? null;
     const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, r.idText ?? r.question);
     let id = base;
-    for (let k = 2; idLines.has(id); k++) id = `${base}~${k}`;
+    if (idLines.has(id)) {
+      let k = nextSuffix.get(base) ?? 2;
+      for (id = `${base}~${k}`; idLines.has(id); id = `${base}~${k}`) k += 1;
+      nextSuffix.set(base, k + 1);
+    }
     if (id !== base) {
       diagnostics.push({
         line: r.line,
