@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDeck } from '../deck/parse-deck.ts';
 import type { DirectoryLike, FileHandleLike } from '../library/folder-scan.ts';
 import type { Deck } from '../shared/types.ts';
-import { openOpenedDecks } from '../storage/opened-decks.ts';
+import { openOpenedDecks, type OpenedDeckStore } from '../storage/opened-decks.ts';
 import { openRepository } from '../storage/repository.ts';
 import { createRecallStore } from './store.ts';
 
@@ -20,11 +20,11 @@ const clock = new Date('2026-11-24T15:00:00-05:00').getTime();
 let n = 0;
 let dbName = '';
 
-async function openApp() {
+async function openApp(openedDecks: OpenedDeckStore = openOpenedDecks(dbName)) {
   const store = createRecallStore({
     openRepository: () => openRepository({ dbName, channelName: `${dbName}-${++n}` }),
     loadDecks: () => [parseDeck(BUNDLED, 'bundled.md')],
-    openedDecks: openOpenedDecks(dbName),
+    openedDecks,
     now: () => clock,
   });
   await store.getState().init();
@@ -221,5 +221,59 @@ describe('opened decks in the store', () => {
     expect(await other.getState().importBackup(backup)).not.toMatch(/opened deck/);
     const restarted = await openApp();
     expect(restarted.getState().deckById.has('notes')).toBe(true);
+  });
+
+  it('after a restart asks to read the folder again; a removed file stays out until the folder is opened again', async () => {
+    const files = new Map(
+      Array.from({ length: 4 }, (_, i) => [`n${i}.md`, { text: card(`Q${i}?`), lastModified: 1 }]),
+    );
+    const dir = new (class extends FakeDir {
+      async queryPermission() {
+        return 'prompt' as const;
+      }
+      async requestPermission() {
+        return 'granted' as const;
+      }
+    })('vault', files);
+    const first = await openApp();
+    await first.getState().openFolderHandle(dir);
+    await first.getState().removeOpenedDeck('vault/n1', false);
+
+    // IndexedDB keeps a real FileSystemDirectoryHandle with its methods; this fake loses them in
+    // the copy, so the store hands back the live one.
+    const stored = openOpenedDecks(dbName);
+    const live: OpenedDeckStore = {
+      ...stored,
+      listFolders: async () => (await stored.listFolders()).map((f) => ({ ...f, handle: dir })),
+    };
+    const again = await openApp(live);
+    expect(again.getState().openedFolders).toEqual([
+      { name: 'vault', via: 'handle', permission: 'prompt' },
+    ]);
+    expect(
+      again
+        .getState()
+        .openedDecks.map((d) => d.id)
+        .sort(),
+    ).toEqual(['vault/n0', 'vault/n2', 'vault/n3']);
+    files.set('n1.md', { text: card('Q1 edited?'), lastModified: 2 });
+    files.set('n2.md', { text: card('Q2 edited?'), lastModified: 2 });
+    const propose = vi.fn(async (next: Deck, save: () => Promise<void>) => {
+      await save();
+      again.getState().addDeck(next);
+      return true;
+    });
+    again.setState({ proposeDeckChange: propose });
+    expect(await again.getState().allowFolder('vault')).toEqual({
+      text: 'vault: Opened 1 deck (1 card).',
+      refused: false,
+    });
+    expect(propose.mock.calls.map(([deck]) => deck.id)).toEqual(['vault/n2']);
+    expect(again.getState().openedFolders[0]?.permission).toBe('granted');
+
+    // Opened again by the person: the removed file's deck comes back.
+    propose.mockClear();
+    await again.getState().openFolderHandle(dir);
+    expect(propose.mock.calls.map(([deck]) => deck.id)).toEqual(['vault/n1']);
   });
 });

@@ -70,6 +70,21 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
   /** Per folder file: what was seen at its last read (seeded from the stored sources). */
   const seen = new Map<string, SeenFile>();
   const handles = new Map<string, PermissionHandle>();
+  /** Per granted folder: files whose decks were removed (opening the folder again clears it). */
+  const skipped = new Map<string, Set<string>>();
+  const folderAdded = new Map<string, number>();
+
+  const saveFolder = async (name: string) => {
+    const handle = handles.get(name);
+    if (!handle || !store) return;
+    const skip = [...(skipped.get(name) ?? [])];
+    await store.putFolder({
+      name,
+      handle,
+      addedAt: folderAdded.get(name) ?? services.now(),
+      ...(skip.length > 0 ? { skipped: skip } : {}),
+    });
+  };
 
   /** Proposes the deck (added when new); stores its source only if the change is applied. */
   const apply = async (
@@ -175,7 +190,9 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
     const handle = handles.get(name);
     if (!handle) return null;
     try {
-      return await readFolder(await filesOfDirectory(handle), name, reread);
+      const skip = skipped.get(name);
+      const files = (await filesOfDirectory(handle)).filter((f) => !skip?.has(f.path));
+      return await readFolder(files, name, reread);
     } catch (err) {
       return {
         text: `${name} could not be read (${describeError(err)}); your decks from it are kept.`,
@@ -200,7 +217,11 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
         });
         set({ openedDecks: sources });
         const folders = await store.listFolders();
-        for (const f of folders) handles.set(f.name, f.handle as PermissionHandle);
+        for (const f of folders) {
+          handles.set(f.name, f.handle as PermissionHandle);
+          folderAdded.set(f.name, f.addedAt);
+          if (f.skipped) skipped.set(f.name, new Set(f.skipped));
+        }
         const views = await Promise.all(
           folders.map(async (f): Promise<OpenedFolderView> => {
             const h = f.handle as PermissionHandle;
@@ -258,7 +279,10 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
     async openFolderHandle(raw) {
       const handle = raw as PermissionHandle;
       handles.set(handle.name, handle);
-      await store?.putFolder({ name: handle.name, handle, addedAt: services.now() });
+      // Opened again by the person: files whose decks they removed come back too.
+      skipped.delete(handle.name);
+      if (!folderAdded.has(handle.name)) folderAdded.set(handle.name, services.now());
+      await saveFolder(handle.name);
       setFolder({ name: handle.name, via: 'handle', permission: 'granted' });
       return (await readHandle(handle.name, false)) ?? { text: '', refused: false };
     },
@@ -345,6 +369,15 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
     },
 
     async removeOpenedDeck(id, deleteHistory) {
+      const source = get().openedDecks.find((d) => d.id === id);
+      // A granted folder read again must not bring back a deck the person removed.
+      if (source?.origin === 'folder' && source.folder && handles.has(source.folder)) {
+        const skip = skipped.get(source.folder) ?? new Set<string>();
+        skip.add(source.path);
+        skipped.set(source.folder, skip);
+        await saveFolder(source.folder);
+      }
+      if (source) seen.delete(source.path);
       await store?.remove(id);
       set((s) => ({ openedDecks: s.openedDecks.filter((d) => d.id !== id) }));
       await get().removeDeck(id, deleteHistory);

@@ -33,6 +33,8 @@ export interface OpenedFolder {
   name: string;
   handle: unknown;
   addedAt: number;
+  /** Files whose decks the person removed: reading the folder again leaves them out. */
+  skipped?: string[];
 }
 
 export interface OpenedDeckStore {
