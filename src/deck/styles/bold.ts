@@ -4,7 +4,14 @@
 // runs over several lines when an `**A:**` line comes before the next question.
 // Bold text inside a paragraph is not a question: a wholly bold line straight after paragraph
 // text counts only when it ends with `?`, and a bold label ending with `:` ("**Example:**") never.
-import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
+import {
+  anyLine,
+  blockText,
+  descriptionOf,
+  scanLines,
+  withQuestions,
+  type ScanLine,
+} from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 const Q_TAG = /^\*\*(?:q|question)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)[ \t]*/i;
@@ -90,6 +97,7 @@ export const boldStyle: StyleEntry = {
   label: 'bold questions',
   read,
   score: (input) => {
+    if (!anyLine(input, (l) => l.includes('**'))) return 0;
     const { lines } = scanLines(input);
     let n = 0;
     for (let k = 0; k < lines.length; k++) if (markOf(lines, k)) n += 1;

@@ -8,7 +8,14 @@
 // text. A card's id comes from its own deletion(s) and group, so editing one deletion of a note
 // keeps the progress of the others.
 import type { DeckId } from '../../shared/types.ts';
-import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
+import {
+  anyLine,
+  blockText,
+  descriptionOf,
+  scanLines,
+  withQuestions,
+  type ScanLine,
+} from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 interface Deletion {
@@ -319,6 +326,9 @@ export function readCloze(input: StyleInput): StyleResult {
 }
 
 export function scoreCloze(input: StyleInput): number {
+  const marked = (l: string) =>
+    l.includes('==') || l.includes('{{') || CLOZE_TAG.test(l.trimStart());
+  if (!anyLine(input, marked)) return 0;
   const scan = scanLines(input);
   return notesOf(scan.lines).length;
 }

@@ -174,3 +174,13 @@ export function withQuestions(cards: RawCard[], diagnostics: Diagnostic[]): RawC
     return false;
   });
 }
+
+/**
+ * Does any line after `start` pass `test`? A score's first look: a file without a single line
+ * that could hold its style's mark scores 0 without the full scan (a line object per line).
+ */
+export function anyLine(input: StyleInput, test: (line: string) => boolean): boolean {
+  const { lines, start } = input;
+  for (let i = start; i < lines.length; i++) if (test(lines[i]!)) return true;
+  return false;
+}

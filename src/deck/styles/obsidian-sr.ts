@@ -8,7 +8,14 @@
 // (line-scan.ts). `::` inside inline code, a URL or an Anki cloze is not a separator.
 import type { DeckId } from '../../shared/types.ts';
 import { closerSearch, clozeNoteCards } from './cloze.ts';
-import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
+import {
+  anyLine,
+  blockText,
+  descriptionOf,
+  scanLines,
+  withQuestions,
+  type ScanLine,
+} from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 /** A URL's scheme and the rest of it, from `lastIndex` (sticky: no slice of the line per word). */
@@ -139,5 +146,8 @@ export const obsidianSrStyle: StyleEntry = {
   label: 'Obsidian Spaced Repetition cards',
   read,
   // Clozes alone are the cloze style: only `::` and `?` cards count here.
-  score: (input) => read(input).cards.filter((c) => c.idText === undefined).length,
+  score: (input) =>
+    anyLine(input, (l) => l.includes('::') || l.trim() === '?' || l.trim() === '??')
+      ? read(input).cards.filter((c) => c.idText === undefined).length
+      : 0,
 };

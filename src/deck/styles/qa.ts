@@ -3,7 +3,14 @@
 // as it takes, to the `A:` (`Answer:`) line; the answer runs to the next `Q:`, `C:` or heading.
 // hashcards mixes `C:` cloze blocks into the same files, so those are read here too (cloze.ts).
 import { clozeBlockEnd, clozeNoteCards, CLOZE_TAG, QUESTION_TAG, untagged } from './cloze.ts';
-import { blockText, descriptionOf, scanLines, withQuestions, type ScanLine } from './line-scan.ts';
+import {
+  anyLine,
+  blockText,
+  descriptionOf,
+  scanLines,
+  withQuestions,
+  type ScanLine,
+} from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 export const ANSWER_TAG = /^(?:a|answer)[ \t]*[:：][ \t]?/i;
@@ -74,5 +81,6 @@ export const qaStyle: StyleEntry = {
   label: 'Q: / A: blocks',
   read: (input) => read(input, false),
   // hashcards' `C:` blocks alone are the cloze style; beside a `Q:` they count here too.
-  score: (input) => read(input, true).cards.length,
+  score: (input) =>
+    anyLine(input, (l) => QUESTION_TAG.test(l.trimStart())) ? read(input, true).cards.length : 0,
 };
