@@ -1,6 +1,9 @@
 // Guards issue 13's "Open and keep decks": an opened deck and its progress survive a reload; a
 // PNG and an empty file are refused with a sentence and change nothing; rename and remove (keeping
-// the history) work, and opening the file again brings its progress back.
+// the history) work, and opening the file again brings its progress back; a folder opens through
+// the webkitdirectory input (sub-folders nest; re-opened, only the changed file is proposed);
+// pasted text and dropped files become decks. (Chromium's folder picker cannot be driven headless:
+// the File System Access re-read is tested with a fake handle in opened-decks-slice.test.ts.)
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +164,42 @@ describe('opened decks', () => {
     await page.reload();
     await page.locator('[data-deck="vault/a"]').getByText('2 cards').waitFor();
     removeDir(root);
+    expect(errors).toEqual([]);
+  });
+
+  it('adds pasted Markdown under its title, and refuses text with no question in the dialog', async () => {
+    await page.getByRole('button', { name: 'Paste Markdown…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste Markdown' });
+    await dialog.getByLabel('Title').fill('Graphs');
+    await dialog.getByLabel('Markdown with questions and answers').fill('# Just notes');
+    await dialog.getByRole('button', { name: 'Add deck' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText('Graphs holds no question Recall can read; nothing was added.')
+      .waitFor();
+    await dialog
+      .getByLabel('Markdown with questions and answers')
+      .fill(card('What is a DAG?', 'A directed acyclic graph.'));
+    await dialog.getByRole('button', { name: 'Add deck' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-deck="graphs"]').getByText('Graphs').waitFor();
+  });
+
+  it('opens Markdown files dropped on the page', async () => {
+    await page.evaluate(
+      (text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+        document.body.dispatchEvent(
+          new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+        document.body.dispatchEvent(
+          new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      },
+      `# Dropped\n\n${card('What was dropped?', 'This file.')}`,
+    );
+    await page.locator('[data-deck="dropped"]').waitFor();
     expect(errors).toEqual([]);
   });
 });
