@@ -46,6 +46,8 @@ export function OpenedDecksContainer() {
   const hasGranted = folders.some((f) => f.via === 'handle' && f.permission === 'granted');
   useEffect(() => {
     if (!hasGranted) return;
+    // Files may have changed while Recall was closed.
+    reread();
     const onVisible = () => {
       if (document.visibilityState === 'visible') reread();
     };

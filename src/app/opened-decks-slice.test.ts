@@ -188,7 +188,7 @@ describe('opened decks in the store', () => {
 
     files.set('n3.md', { text: card('Q3, edited?'), lastModified: 2 });
     expect(await app.getState().rereadFolders()).toEqual({
-      text: 'vault: Opened 1 deck (1 card).',
+      text: 'vault: Updated 1 deck (1 card).',
       refused: false,
     });
     expect(propose.mock.calls.map(([deck]) => deck.id)).toEqual(['vault/n3']);
@@ -265,7 +265,7 @@ describe('opened decks in the store', () => {
     });
     again.setState({ proposeDeckChange: propose });
     expect(await again.getState().allowFolder('vault')).toEqual({
-      text: 'vault: Opened 1 deck (1 card).',
+      text: 'vault: Updated 1 deck (1 card).',
       refused: false,
     });
     expect(propose.mock.calls.map(([deck]) => deck.id)).toEqual(['vault/n2']);

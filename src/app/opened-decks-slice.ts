@@ -101,14 +101,21 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
     });
   };
 
-  const summary = (
-    added: number,
-    cards: number,
-    refused: string[],
-    extra: string[] = [],
-  ): OpenReport => {
+  /** Decks applied by an opening: new ones and ones that were here (updated), with their cards. */
+  interface Applied {
+    added: number;
+    cards: number;
+    updated?: number;
+    updatedCards?: number;
+  }
+  const summary = (done: Applied, refused: string[], extra: string[] = []): OpenReport => {
     const parts: string[] = [];
-    if (added > 0) parts.push(`Opened ${plural(added, 'deck')} (${plural(cards, 'card')}).`);
+    if (done.added > 0)
+      parts.push(`Opened ${plural(done.added, 'deck')} (${plural(done.cards, 'card')}).`);
+    if (done.updated)
+      parts.push(
+        `Updated ${plural(done.updated, 'deck')} (${plural(done.updatedCards ?? 0, 'card')}).`,
+      );
     return { text: [...parts, ...refused, ...extra].join(' '), refused: refused.length > 0 };
   };
 
@@ -127,11 +134,11 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
    * 200 new files: one write, and one redraw once every proposal has added its deck); changed
    * decks are stored only when their change is applied.
    */
-  const applyReading = async (files: ReadFile[], origin: OpenedOrigin) => {
-    let added = 0;
-    let cards = 0;
+  const applyReading = async (files: ReadFile[], origin: OpenedOrigin): Promise<Applied> => {
+    const done = { added: 0, cards: 0, updated: 0, updatedCards: 0 };
     const now = services.now();
     const fresh = files.filter((f) => !get().deckById.has(f.deck.id));
+    const isNew = new Set(fresh.map((f) => f.deck.id));
     const stored = new Map<string, OpenedDeckSource>();
     if (fresh.length > 1 && store) {
       const saved = await store.putMany(
@@ -153,12 +160,17 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
       }),
     );
     for (const { f, ok } of results) {
-      if (ok) {
-        added += 1;
-        cards += f.deck.cards.length;
-      } else seen.delete(f.path); // not applied: the next read proposes it again
+      if (!ok)
+        seen.delete(f.path); // not applied: the next read proposes it again
+      else if (isNew.has(f.deck.id)) {
+        done.added += 1;
+        done.cards += f.deck.cards.length;
+      } else {
+        done.updated += 1;
+        done.updatedCards += f.deck.cards.length;
+      }
     }
-    return { added, cards };
+    return done;
   };
 
   const readFolder = async (
@@ -174,9 +186,14 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
       extra.push(
         `${plural(reading.gone.length, 'file is', 'files are')} no longer in ${name} (${reading.gone.join(', ')}); ${reading.gone.length === 1 ? 'its deck stays' : 'their decks stay'} until you remove ${reading.gone.length === 1 ? 'it' : 'them'}.`,
       );
-    if (reread && done.added === 0 && reading.refused.length === 0 && extra.length === 0)
+    if (
+      reread &&
+      done.added + (done.updated ?? 0) === 0 &&
+      reading.refused.length === 0 &&
+      !extra.length
+    )
       return null;
-    const report = summary(done.added, done.cards, reading.refused, extra);
+    const report = summary(done, reading.refused, extra);
     if (reread) return { ...report, text: `${name}: ${report.text}` };
     return report.text ? report : { text: `Nothing in ${name} changed.`, refused: false };
   };
@@ -186,7 +203,14 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
       openedFolders: [...s.openedFolders.filter((f) => f.name !== view.name), view],
     }));
 
-  const readHandle = async (name: string, reread: boolean) => {
+  /** One folder read at a time: a focus while a folder is being read waits for that read. */
+  let reading: Promise<unknown> = Promise.resolve();
+  const readHandle = (name: string, reread: boolean) => {
+    const run = reading.then(() => readHandleNow(name, reread));
+    reading = run.catch(() => undefined);
+    return run;
+  };
+  const readHandleNow = async (name: string, reread: boolean) => {
     const handle = handles.get(name);
     if (!handle) return null;
     try {
@@ -266,7 +290,7 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
           });
       }
       const done = await applyReading(read, 'file');
-      return summary(done.added, done.cards, refused);
+      return summary(done, refused);
     },
 
     async openFolderFiles(files) {
@@ -329,7 +353,7 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
         ...(title.trim() ? { title: name } : {}),
       });
       return ok
-        ? { ok: true, message: summary(1, deck.cards.length, []).text }
+        ? { ok: true, message: summary({ added: 1, cards: deck.cards.length }, []).text }
         : { ok: false, message: 'Nothing was added.' };
     },
 

@@ -43,7 +43,11 @@ export function OpenDecksBar(props: OpenDecksBarProps) {
             Open a folder…
           </Button>
         ) : null}
-        <label className={props.onPickFolder ? 'sr-only' : 'btn small'}>
+        {/* Where the folder picker is offered, this input is only a fallback kept for scripts. */}
+        <label
+          className={props.onPickFolder ? 'sr-only' : 'btn small'}
+          aria-hidden={props.onPickFolder ? true : undefined}
+        >
           Open a folder…
           <input
             type="file"

@@ -160,7 +160,7 @@ describe('opened decks', () => {
     await page.getByTestId('open-folder').setInputFiles(vault);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Update deck' }).click();
-    await page.getByTestId('open-message').getByText('Opened 1 deck (2 cards).').waitFor();
+    await page.getByTestId('open-message').getByText('Updated 1 deck (2 cards).').waitFor();
     await page.reload();
     await page.locator('[data-deck="vault/a"]').getByText('2 cards').waitFor();
     removeDir(root);
