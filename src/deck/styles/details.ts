@@ -69,7 +69,8 @@ function closeOf(scan: ScannedLines, i: number): number {
 
 /** `<b>What is <code>x</code>?</b>` → "What is `x`?": the summary's HTML as Markdown. */
 export function summaryMarkdown(html: string): string {
-  let s = html.replace(/\s*\n\s*/g, ' ').trim();
+  // `\s+`, not `\s*\n\s*`: that one rescans a long run of spaces from each of its characters.
+  let s = html.replace(/\s+/g, ' ').trim();
   // Wrappers around the whole summary only make it bold or big; the card shows it plainly.
   for (;;) {
     const m = /^<(b|strong|em|i|p|span|h[1-6])\b[^>]*>([\s\S]*)<\/\1\s*>$/i.exec(s);

@@ -36,4 +36,13 @@ describe('style readers stay linear', () => {
     const deck = parseDeck(repeat('<details><summary>Q?</summary>\n# h\n', 40_000), 'd.md');
     expect(deck.diagnostics.filter((d) => /never closed/.test(d.message))).toHaveLength(40_000);
   });
+
+  // Guards: a summary's line breaks were joined with a regex that rescanned runs of spaces.
+  it('reads a summary with 300,000 spaces', () => {
+    const deck = parseDeck(
+      `<details><summary>a${' '.repeat(300_000)}b?</summary>\nA\n</details>\n`,
+      'd.md',
+    );
+    expect(deck.cards.map((c) => c.question)).toEqual(['a b?']);
+  });
 });
