@@ -42,7 +42,12 @@ export interface Scan {
   diagnostics: Diagnostic[];
 }
 
-/** Removes `<!-- … -->` from a line; `open` says whether the line ends inside a comment. */
+/**
+ * Removes `<!-- … -->` from a line; `open` says whether the line ends inside a comment. A `<!--`
+ * inside inline code is text, and one that is not closed on its line opens a comment only at the
+ * line's start (as the native reader and the Obsidian plugin see it): "write `<!--` to…" in an
+ * answer must not swallow the rest of the file.
+ */
 function stripComments(text: string, inComment: boolean): { text: string; open: boolean } {
   let out = '';
   let i = 0;
@@ -53,17 +58,22 @@ function stripComments(text: string, inComment: boolean): { text: string; open: 
       if (close < 0) return { text: out, open: true };
       i = close + 3;
       open = false;
-    } else {
-      const start = text.indexOf('<!--', i);
-      if (start < 0) {
-        out += text.slice(i);
-        break;
-      }
-      out += text.slice(i, start);
-      i = start + 4;
-      open = true;
+      continue;
     }
+    const start = text.indexOf('<!--', i);
+    if (start < 0) break;
+    const close = text.indexOf('-->', start + 4);
+    const inCode = (text.slice(0, start).split('`').length - 1) % 2 === 1;
+    if (inCode || (close < 0 && text.slice(0, start).trim() !== '')) {
+      out += text.slice(i, start + 4);
+      i = start + 4;
+      continue;
+    }
+    out += text.slice(i, start);
+    i = start + 4;
+    open = true;
   }
+  if (!open && i < text.length) out += text.slice(i);
   return { text: out, open };
 }
 

@@ -67,6 +67,15 @@ describe('Q: / A: blocks', () => {
     ]);
   });
 
+  // Guards: a `<!--` written inside inline code, or mid-line and never closed, opened a comment
+  // that swallowed every card after it.
+  it('keeps a <!-- in inline code or mid-line as text; drops a closed inline comment', () => {
+    expect(qa('Q: one\nA: write `<!--` to open\nQ: two\nA: a <!-- note --> b <!-- c')).toEqual([
+      ['one', 'write `<!--` to open'],
+      ['two', 'a  b <!-- c'],
+    ]);
+  });
+
   it('reads Question:/Answer: in any case and a full-width colon', () => {
     expect(qa('QUESTION: one\nanswer: a\nq：two\nA ： b')).toEqual([
       ['one', 'a'],
