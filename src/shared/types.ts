@@ -57,7 +57,7 @@ export interface Deck {
   description: string;
   cards: Card[];
   diagnostics: Diagnostic[];
-  /** The Q&A style the file was read in (absent: the native mkdocs tabs). */
+  /** The Q&A style the file was read in (absent: no style found a question in it). */
   style?: DeckStyle;
 }
 
