@@ -72,6 +72,13 @@ describe('bold questions', () => {
     ]);
   });
 
+  it('splits `**Q:** … **A:** …` written on one line', () => {
+    expect(qa('**Q:** What is 6 × 7? **A:** 42\nmore\n\n**Q**: next? **Answer**: yes')).toEqual([
+      ['What is 6 × 7?', '42\nmore'],
+      ['next?', 'yes'],
+    ]);
+  });
+
   it('ends an answer at a heading, which is never a card', () => {
     expect(qa('**Q?**\n\nA\n\n## Heading\n\nafter')).toEqual([['Q?', 'A']]);
   });

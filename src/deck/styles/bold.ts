@@ -16,6 +16,7 @@ import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types
 
 const Q_TAG = /^\*\*(?:q|question)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)[ \t]*/i;
 const A_TAG = /^\*\*(?:a|answer)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)[ \t]*/i;
+const INLINE_A_TAG = /[ \t]\*\*(?:a|answer)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)[ \t]*/i;
 
 /** The text of a line that is one bold span, `**…**`, or null. */
 function wholeBold(trimmed: string): string | null {
@@ -62,16 +63,21 @@ function read(input: StyleInput): StyleResult {
     while (end < lines.length && !marks[end] && lines[end]!.kind !== 'heading') end += 1;
     let question: string;
     let answerFrom = k + 1;
+    const rest = mark.kind === 'tag' ? l.text.trim().replace(Q_TAG, '') : '';
+    const inline = mark.kind === 'tag' ? INLINE_A_TAG.exec(rest) : null;
+    let answerHead: string | null = null;
     if (mark.kind === 'bold') question = mark.text;
-    else {
+    else if (inline) {
+      // `**Q:** What? **A:** 42` on one line.
+      question = rest.slice(0, inline.index).trim();
+      answerHead = rest.slice(inline.index + inline[0].length);
+    } else {
       const a = lines.slice(k + 1, end).findIndex(isATag);
       if (a >= 0) answerFrom = k + 1 + a;
-      question = blockText([
-        { ...l, text: l.text.trim().replace(Q_TAG, '') },
-        ...lines.slice(k + 1, answerFrom),
-      ]);
+      question = blockText([{ ...l, text: rest }, ...lines.slice(k + 1, answerFrom)]);
     }
     const answerLines = lines.slice(answerFrom, end);
+    if (answerHead !== null) answerLines.unshift({ ...l, text: answerHead });
     const head = answerLines[0];
     if (head && isATag(head))
       answerLines[0] = { ...head, text: head.text.trim().replace(A_TAG, '') };
