@@ -236,6 +236,16 @@ describe('bundled decks between app versions', () => {
     expect((await shown(again)).diff.edited).toHaveLength(1);
   });
 
+  it('a deck the person opened is not a bundled deck: no snapshot is taken of it', async () => {
+    const store = await openApp('dc-b-opened');
+    const source = { id: 'notes', name: 'notes.md', path: 'notes.md', text: deckText(V1) };
+    store.setState({
+      openedDecks: [{ ...source, origin: 'file', addedAt: clock, updatedAt: clock }],
+    });
+    await store.getState().checkBundledDecks();
+    expect(await readDeckSnapshot(store.getState().repository(), 'notes')).toBeNull();
+  });
+
   it('a change to cards without progress updates the snapshot without asking', async () => {
     const v1 = await openApp('dc-b-quiet');
     await v1.getState().checkBundledDecks();

@@ -218,9 +218,9 @@ export const createDeckChangeSlice: SliceCreator<DeckChangeSlice> = (set, get, s
       bundledChecked = true;
       return enqueue(async () => {
         const repo = get().repository();
-        for (const deck of services.loadDecks()) {
-          // A deck the person opened under the same id replaced the bundled one.
-          if (get().deckById.get(deck.id)?.path !== deck.path) continue;
+        // The bundled decks are the loaded ones the person did not open (not parsed again).
+        const opened = new Set(get().openedDecks.map((d) => d.id));
+        for (const deck of get().decks.filter((d) => !opened.has(d.id))) {
           const snapshot = deck.cards.map(snapshotCard);
           const save = () => writeDeckSnapshot(repo, deck.id, snapshot, services.now());
           const before = await readDeckSnapshot(repo, deck.id);
