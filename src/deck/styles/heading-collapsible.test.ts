@@ -67,6 +67,17 @@ describe('heading-collapsible style', () => {
     expect(rows(text.replace(/\n/g, '\r\n'))).toEqual(EXPECTED);
   });
 
+  it('pins the id given in a comment above the question heading or its answer', () => {
+    const deck = read(
+      '<!-- id: first -->\n### One?\n\n??? note "Answer"\n    1\n\n### Two?\n\n<!-- id: second -->\n??? note "Answer"\n    2\n\n### Three?\n\n??? note "Answer"\n    3\n',
+    );
+    expect(deck.cards.map((c) => c.id.split(':')[1])).toEqual([
+      'first',
+      'second',
+      expect.not.stringMatching(/first|second/),
+    ]);
+  });
+
   it('an answer with no question above it is an error, not a card', () => {
     const deck = read('??? note "Answer"\n    Orphan.\n');
     expect(deck.cards).toEqual([]);

@@ -76,6 +76,19 @@ describe('heading style', () => {
     expect(deck.description).toBe('About lists.');
   });
 
+  it('pins the id given in a comment above a question heading', () => {
+    const deck = read(
+      '## Intro?\n\nText.\n\n<!-- id: monad -->\n## What is a monad?\n\nA monoid.\n',
+    );
+    expect(deck.cards.map((c) => c.id)).toEqual([
+      expect.stringMatching(/^haskell:/),
+      'haskell:monad',
+    ]);
+    expect(deck.cards[0]!.id).not.toBe('haskell:monad');
+    const inside = read('## What is a monad?\n<!-- id: inside -->\nA monoid.\n');
+    expect(inside.cards.map((c) => c.id)).toEqual(['haskell:inside']);
+  });
+
   it('a numbered heading stays a question, not a list, once its marks are gone', () => {
     const deck = read('## 1. Why?\n\nBecause.\n');
     expect(deck.cards.map((c) => c.question)).toEqual(['1\\. Why?']);

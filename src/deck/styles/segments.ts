@@ -116,6 +116,10 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
   /** Headings since `last` were all deeper than its question heading. */
   let chainOpen = false;
   let pendingPin: string | null = null;
+  /** The line of `pendingPin`'s comment. */
+  let pendingPinAt = -1;
+  /** A pin written right above the current heading: its card's, whichever block makes it. */
+  let headingPin: string | null = null;
 
   // Style 8: `## Basics` with an intro and `### What is X?` under it is a section, not a card
   // whose answer swallows the questions below it.
@@ -128,11 +132,17 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
     if (withCurrent && current && !currentUsed) s.push(current.text);
     return s;
   };
+  /** The pin for a block's card: the one right above it, else the one above its heading. */
+  const takePin = () => {
+    const pin = pendingPin ?? headingPin;
+    pendingPin = null;
+    headingPin = null;
+    return pin;
+  };
   const headingLine = (h: Heading) => `${'#'.repeat(h.level)} ${h.text}`;
 
-  const addCard = (card: Omit<Building, 'pin'>) => {
-    const b: Building = { ...card, pin: pendingPin };
-    pendingPin = null;
+  const addCard = (card: Omit<Building, 'pin'>, pin: string | null) => {
+    const b: Building = { ...card, pin };
     built.push(b);
     last = b;
     chainOpen = Number.isFinite(card.level);
@@ -155,16 +165,30 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
         const front = split < 0 ? [] : body.slice(0, split);
         const back = split < 0 ? body : body.slice(split + 1);
         const more = markdownOf(lines, front, diagnostics);
-        addCard({
-          question: more
-            ? `${headingAsParagraph(current.text)}\n\n${more}`
-            : headingAsParagraph(current.text),
-          answer: [markdownOf(lines, back, diagnostics)],
-          line: current.line,
-          section: sectionWith(false),
-          level: current.level,
-          takesTrailing: false,
-        });
+        // A pin inside the body is this card's; one after its text is the next heading's.
+        let pin = headingPin;
+        if (
+          pin === null &&
+          pendingPin !== null &&
+          body.some((j) => j > pendingPinAt && kind[j] === TEXT && indent[j]! >= 0)
+        ) {
+          pin = pendingPin;
+          pendingPin = null;
+        }
+        headingPin = null;
+        addCard(
+          {
+            question: more
+              ? `${headingAsParagraph(current.text)}\n\n${more}`
+              : headingAsParagraph(current.text),
+            answer: [markdownOf(lines, back, diagnostics)],
+            line: current.line,
+            section: sectionWith(false),
+            level: current.level,
+            takesTrailing: false,
+          },
+          pin,
+        );
         currentUsed = true;
         return;
       }
@@ -194,13 +218,18 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
     current = h;
     currentUsed = false;
     segmentCards = 0;
+    headingPin = pendingPin;
+    pendingPin = null;
   };
 
   for (let i = start; i < n; i++) {
     const k = kind[i]!;
     if (k === COMMENT) {
       const pin = PIN_PATTERN.exec(lines[i]!);
-      if (pin) pendingPin = pin[1]!;
+      if (pin) {
+        pendingPin = pin[1]!;
+        pendingPinAt = i;
+      }
       continue;
     }
     if (k === HEADING) {
@@ -223,14 +252,17 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
     } else if (block.kind === 'card') {
       if (built.length === 0) description.push(...buffer);
       buffer = [];
-      addCard({
-        question: block.question,
-        answer: [block.answer],
-        line: i + 1,
-        section: sectionWith(true),
-        level: Infinity,
-        takesTrailing: false,
-      });
+      addCard(
+        {
+          question: block.question,
+          answer: [block.answer],
+          line: i + 1,
+          section: sectionWith(true),
+          level: Infinity,
+          takesTrailing: false,
+        },
+        takePin(),
+      );
     } else if (block.kind === 'answer') {
       const fromHeading = segmentCards === 0 && current !== null && !currentUsed;
       const more = markdownOf(lines, buffer, diagnostics);
@@ -247,14 +279,17 @@ export function readSegments(input: StyleInput, rules: SegmentRules): StyleResul
             'This answer has no question before it, so it is not a card; write the question (a heading or text) above it.',
         });
       } else {
-        addCard({
-          question,
-          answer: [block.answer],
-          line: heading ? heading.line : (firstText ?? i) + 1,
-          section: sectionWith(!heading),
-          level: heading ? heading.level : Infinity,
-          takesTrailing: true,
-        });
+        addCard(
+          {
+            question,
+            answer: [block.answer],
+            line: heading ? heading.line : (firstText ?? i) + 1,
+            section: sectionWith(!heading),
+            level: heading ? heading.level : Infinity,
+            takesTrailing: true,
+          },
+          takePin(),
+        );
         if (heading) currentUsed = true;
       }
     }
