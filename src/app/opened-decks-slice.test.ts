@@ -276,4 +276,19 @@ describe('opened decks in the store', () => {
     await again.getState().openFolderHandle(dir);
     expect(propose.mock.calls.map(([deck]) => deck.id)).toEqual(['vault/n1']);
   });
+
+  it('a second tab follows the decks opened, renamed and removed in the first', async () => {
+    const tabA = await openApp();
+    const tabB = await openApp();
+    await tabA.getState().openDeckFiles([file('notes.md', NOTES)]);
+    await vi.waitFor(() => expect(tabB.getState().deckById.get('notes')?.cards).toHaveLength(2));
+    await tabA.getState().renameOpenedDeck('notes', 'Data structures');
+    await vi.waitFor(() =>
+      expect(tabB.getState().deckById.get('notes')?.title).toBe('Data structures'),
+    );
+    await answerFirst(tabA, 'notes');
+    await tabA.getState().removeOpenedDeck('notes', false);
+    await vi.waitFor(() => expect(tabB.getState().deckById.has('notes')).toBe(false));
+    expect(tabB.getState().openedDecks).toEqual([]);
+  });
 });

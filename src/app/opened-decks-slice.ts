@@ -203,6 +203,22 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
       openedFolders: [...s.openedFolders.filter((f) => f.name !== view.name), view],
     }));
 
+  /** Another tab opened, renamed or removed decks (applied there): this tab follows. */
+  const followOtherTab = async () => {
+    if (!store) return;
+    const sources = await store.list();
+    const before = new Map(get().openedDecks.map((d) => [d.id, d]));
+    const now = new Set(sources.map((d) => d.id));
+    set({ openedDecks: sources });
+    for (const s of sources) {
+      const was = before.get(s.id);
+      if (was && was.text === s.text && was.title === s.title && was.path === s.path) continue;
+      const deck = parseDeck(s.text, s.path);
+      get().addDeck(s.title ? { ...deck, title: s.title } : deck);
+    }
+    for (const id of before.keys()) if (!now.has(id)) await get().removeDeck(id, false);
+  };
+
   /** One folder read at a time: a focus while a folder is being read waits for that read. */
   let reading: Promise<unknown> = Promise.resolve();
   const readHandle = (name: string, reread: boolean) => {
@@ -240,6 +256,7 @@ export const createOpenedDecksSlice: SliceCreator<OpenedDecksSlice> = (set, get,
           return s.title ? { ...deck, title: s.title } : deck;
         });
         set({ openedDecks: sources });
+        store.subscribe(() => void followOtherTab().catch(() => undefined));
         const folders = await store.listFolders();
         for (const f of folders) {
           handles.set(f.name, f.handle as PermissionHandle);

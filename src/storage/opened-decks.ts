@@ -49,6 +49,8 @@ export interface OpenedDeckStore {
   listFolders(): Promise<OpenedFolder[]>;
   putFolder(folder: OpenedFolder): Promise<void>;
   removeFolder(name: string): Promise<void>;
+  /** Hears that another tab changed the opened decks (never this store's own writes). */
+  subscribe(listener: () => void): () => void;
   close(): void;
 }
 
@@ -76,6 +78,18 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
   const connection = createRecallStore(dbName, storeName);
   const store = connection.useStore;
   const key = (id: string) => `${OPENED_DECK}${id}`;
+  // Other tabs of the same database hear each change and read the decks again.
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${dbName}:opened-decks`);
+  const listeners = new Set<() => void>();
+  if (channel) channel.onmessage = () => listeners.forEach((l) => l());
+  const changed = () => {
+    try {
+      channel?.postMessage('changed');
+    } catch {
+      // Another tab missing one message reads the decks again on its next start.
+    }
+  };
 
   const get = async (id: string) =>
     readSource((await readTx(store, (os) => promisifyRequest(os.get(key(id))))) ?? undefined) ??
@@ -98,6 +112,7 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
         };
       });
     });
+    changed();
     return stored;
   };
 
@@ -131,10 +146,14 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
           os.put(renamed, key(id));
         };
       });
+      changed();
       return renamed;
     },
 
-    remove: (id) => writeTx(store, (os) => os.delete(key(id))),
+    async remove(id) {
+      await writeTx(store, (os) => os.delete(key(id)));
+      changed();
+    },
 
     async listFolders() {
       const values = await readTx(
@@ -149,6 +168,15 @@ export function openOpenedDecks(dbName = 'recall', storeName = 'kv'): OpenedDeck
     putFolder: (folder) => writeTx(store, (os) => os.put(folder, `${OPENED_FOLDER}${folder.name}`)),
     removeFolder: (name) => writeTx(store, (os) => os.delete(`${OPENED_FOLDER}${name}`)),
 
-    close: () => connection.close(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    close() {
+      channel?.close();
+      listeners.clear();
+      connection.close();
+    },
   };
 }
