@@ -56,8 +56,13 @@ export const EDIT_SIMILARITY = 0.8;
  * every pair is compared (a few hundred edits at most).
  */
 const ALL_PAIRS_BUDGET = 250_000;
+/**
+ * The most similar added cards kept per removed card for the one-to-one pairing: enough when its
+ * best match is taken by another removed card, few enough to stop comparing early.
+ */
+const TOP_PAIRS = 2;
 /** Added cards each side of a removed card's place in its gap that are compared with it. */
-const GAP_WINDOW = 3;
+const GAP_WINDOW = 2;
 /** A word in more than this many added questions is not a useful hint of an edit. */
 const RARE_WORD = 24;
 
@@ -228,11 +233,22 @@ function editedPairs<P extends DiffCard, N extends DiffCard>(
   for (let r = 0; r < removed.length; r++) {
     const list = candidates ? candidates[r]! : null;
     const count = list ? list.length : added.length;
+    // Each removed card keeps its TOP_PAIRS best: once it has them, a candidate must beat the
+    // worst of them, so the edit distance stops counting much earlier.
+    const best: { r: number; a: number; similarity: number }[] = [];
     for (let k = 0; k < count; k++) {
       const a = list ? list[k]! : k;
-      const s = similarity(rp[r]!, ap[a]!, EDIT_SIMILARITY);
-      if (s >= EDIT_SIMILARITY) found.push({ r, a, similarity: s });
+      const floor =
+        best.length < TOP_PAIRS
+          ? EDIT_SIMILARITY
+          : Math.max(EDIT_SIMILARITY, best.at(-1)!.similarity);
+      const s = similarity(rp[r]!, ap[a]!, floor);
+      if (s < floor || (best.length === TOP_PAIRS && s === floor)) continue;
+      best.push({ r, a, similarity: s });
+      best.sort((x, y) => y.similarity - x.similarity);
+      if (best.length > TOP_PAIRS) best.pop();
     }
+    for (const b of best) found.push(b);
   }
   const rel = (r: number, a: number) =>
     Math.abs(r / Math.max(1, removed.length) - a / Math.max(1, added.length));
@@ -299,8 +315,9 @@ function likelyCandidates(
     if (!as) continue;
     rs.forEach((r, pos) => {
       const centre = Math.round(((pos + 0.5) * as.length) / rs.length - 0.5);
-      for (let k = centre - GAP_WINDOW; k <= centre + GAP_WINDOW; k++) {
-        const a = as[k];
+      // The place itself first: it is the likeliest pair, and raises the bar for the rest.
+      for (let d = 0; d <= 2 * GAP_WINDOW; d++) {
+        const a = as[centre + (d % 2 === 0 ? d / 2 : -(d + 1) / 2)];
         if (a !== undefined) out[r]!.add(a);
       }
     });
