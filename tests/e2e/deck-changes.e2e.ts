@@ -277,6 +277,9 @@ describe('a bundled deck that changed between app versions', () => {
       await tab.goto(url);
       await row(tab).waitFor();
       expect(await count(tab, 'new')).toBe(3);
+      expect(tabErrors).toEqual([]);
+      // Off the page before its server goes, so nothing it still loads fails.
+      await tab.goto('about:blank');
       await server.close();
 
       server = await serve('v2');
