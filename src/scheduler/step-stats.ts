@@ -10,20 +10,12 @@
 // to the binding's own outputs. Where the add-on and the binding differ, this follows the binding:
 // the first learning answer is the first one given in state New or Learning, delays exclude the
 // later answer's duration, and the IQR fence uses the unrounded quartiles.
-import type { CardPhase, ReviewLogEntry } from '../shared/types.ts';
+import type { ReviewLogEntry } from '../shared/types.ts';
 import { filledParameters } from './fsrs-params.ts';
+import { optimizerRows, type OptimizerRow } from './optimizer-csv.ts';
 
 /** One answer as the optimizer CSV has it (optimizer-csv.ts reviewLogToCsv). */
-export interface StepAnswer {
-  /** The CSV's integer card_id: a card's history after a reset has its own. */
-  cardId: number;
-  /** ms since the epoch. */
-  time: number;
-  rating: number;
-  /** The state before the answer: 0 new, 1 learning, 2 review, 3 relearning. */
-  state: number;
-  durationMs: number;
-}
+export type StepAnswer = OptimizerRow;
 
 /** Delays and recall of one group of answers (the binding's StepRatingStats). */
 export interface StepGroupStats {
@@ -57,7 +49,6 @@ export interface StepStats {
   recommendedRelearningSteps: number[];
 }
 
-const STATE_CODE: Record<CardPhase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
 const STATE_NEW = 0;
 const STATE_LEARNING = 1;
 const STATE_REVIEW = 2;
@@ -76,34 +67,7 @@ const INV_PHI = (Math.sqrt(5) - 1) / 2;
  * The answers of the log as reviewLogToCsv writes them, with the same card ids: a card's id is
  * the ms of its first answer (moved on by 1 ms while taken), and a reset starts a new id.
  */
-export function stepAnswers(entries: readonly ReviewLogEntry[]): StepAnswer[] {
-  const order = (a: ReviewLogEntry, b: ReviewLogEntry) => a.time - b.time || (a.id < b.id ? -1 : 1);
-  // The stored log comes in id order, which is time order: sort only when it is not.
-  const inOrder = entries.every((e, i) => i === 0 || order(entries[i - 1]!, e) <= 0);
-  const sorted = inOrder ? entries : [...entries].sort(order);
-  const ids = new Map<string, number>();
-  const used = new Set<number>();
-  const out: StepAnswer[] = [];
-  for (const e of sorted) {
-    if (e.kind === 'reset') ids.delete(e.cardId);
-    if (e.kind !== 'review' || e.rating === null) continue;
-    let id = ids.get(e.cardId);
-    if (id === undefined) {
-      id = Math.floor(e.time);
-      while (used.has(id)) id += 1;
-      used.add(id);
-      ids.set(e.cardId, id);
-    }
-    out.push({
-      cardId: id,
-      time: e.time,
-      rating: e.rating,
-      state: STATE_CODE[e.before.phase],
-      durationMs: Math.max(0, Math.round(e.durationMs)),
-    });
-  }
-  return out;
-}
+export const stepAnswers: (entries: readonly ReviewLogEntry[]) => StepAnswer[] = optimizerRows;
 
 /** Seconds from one answer to the next, less the time spent on the next one; at least 0. */
 const delaySeconds = (earlier: StepAnswer, later: StepAnswer) =>
