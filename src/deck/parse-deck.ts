@@ -34,7 +34,12 @@ import {
   resolveFormat,
   styleLabel,
 } from './styles/detect.ts';
-import { finishCards, isPlaceholderAnswer, unansweredDiagnostic } from './styles/finish-cards.ts';
+import {
+  finishCards,
+  idGiver,
+  isPlaceholderAnswer,
+  unansweredDiagnostic,
+} from './styles/finish-cards.ts';
 import { STYLE_ENTRIES } from './styles/registry.ts';
 
 interface FrontMatter {
@@ -254,8 +259,7 @@ export function parseDeck(text: string, path: string): Deck {
   // does) and is never part of a card's section, which would otherwise repeat it on every card.
   let titleHeadingSeen = false;
   const hasCloser = closerFinder(lines);
-  const idLines = new Map<string, number>();
-  const nextSuffix = new Map<string, number>();
+  const giveId = idGiver(deckId, diagnostics);
 
   const n = lines.length;
   const indents = new Int32Array(n);
@@ -405,23 +409,7 @@ export function parseDeck(text: string, path: string): Deck {
     }
     const pin = block.pin ?? pendingPin;
     const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, block.question);
-    let id = base;
-    if (idLines.has(id)) {
-      // The next `~k` to try per id: thousands of one repeated question stay linear.
-      let k = nextSuffix.get(base) ?? 2;
-      for (id = `${base}~${k}`; idLines.has(id); id = `${base}~${k}`) k += 1;
-      nextSuffix.set(base, k + 1);
-    }
-    if (id !== base) {
-      diagnostics.push({
-        line,
-        severity: 'warning',
-        message: pin
-          ? `The id "${quote(pin, 60)}" is already used by the card on line ${idLines.get(base)}; this card got "${quote(id.slice(deckId.length + 1), 60)}" instead. Give each card its own id.`
-          : `The same question appears on lines ${idLines.get(base)} and ${line}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
-      });
-    }
-    idLines.set(id, line);
+    const id = giveId(base, pin, line);
     // The id the previous rule gave (with the same `~k` of a repeated question), if different.
     const legacy = pin ? base : legacyCardId(deckId, block.question);
     cards.push({

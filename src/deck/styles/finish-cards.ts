@@ -42,18 +42,18 @@ export function unansweredDiagnostic(question: string, answer: string, line: num
   };
 }
 
-export function finishCards(raw: RawCard[], deckId: DeckId, diagnostics: Diagnostic[]): Card[] {
-  const cards: Card[] = [];
+/**
+ * Gives each card of one file its id: `base` (from the question, its idText or a pin), or the
+ * next free `base~2`, `base~3`… when a card before it has that id, with a warning at `line`.
+ */
+export function idGiver(
+  deckId: DeckId,
+  diagnostics: Diagnostic[],
+): (base: string, pin: string | null, line: number) => string {
   const idLines = new Map<string, number>();
   // The next `~k` to try per id: thousands of one repeated question stay linear.
   const nextSuffix = new Map<string, number>();
-  for (const r of raw) {
-    if (isPlaceholderAnswer(r.answer)) {
-      diagnostics.push(unansweredDiagnostic(r.question, r.answer, r.line));
-      continue;
-    }
-    const pin = r.pin ?? null;
-    const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, r.idText ?? r.question);
+  return (base, pin, line) => {
     let id = base;
     if (idLines.has(id)) {
       let k = nextSuffix.get(base) ?? 2;
@@ -62,16 +62,30 @@ export function finishCards(raw: RawCard[], deckId: DeckId, diagnostics: Diagnos
     }
     if (id !== base) {
       diagnostics.push({
-        line: r.line,
+        line,
         severity: 'warning',
         message: pin
           ? `The id "${quote(pin, 60)}" is already used by the card on line ${idLines.get(base)}; this card got "${quote(id.slice(deckId.length + 1), 60)}" instead. Give each card its own id.`
-          : `The same question appears on lines ${idLines.get(base)} and ${r.line}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
+          : `The same question appears on lines ${idLines.get(base)} and ${line}; both are kept as separate cards. Reword one or pin an id with <!-- id: … -->.`,
       });
     }
-    idLines.set(id, r.line);
+    idLines.set(id, line);
+    return id;
+  };
+}
+
+export function finishCards(raw: RawCard[], deckId: DeckId, diagnostics: Diagnostic[]): Card[] {
+  const cards: Card[] = [];
+  const give = idGiver(deckId, diagnostics);
+  for (const r of raw) {
+    if (isPlaceholderAnswer(r.answer)) {
+      diagnostics.push(unansweredDiagnostic(r.question, r.answer, r.line));
+      continue;
+    }
+    const pin = r.pin ?? null;
+    const base = pin ? pinnedCardId(deckId, pin) : cardId(deckId, r.idText ?? r.question);
     cards.push({
-      id,
+      id: give(base, pin, r.line),
       deckId,
       question: r.question,
       answer: r.answer,
