@@ -80,6 +80,14 @@ export function resolveFormat(value: string): DeckStyle | null {
  */
 export function hasNativeBlock(lines: string[], start: number): boolean {
   const n = lines.length;
+  // Files in the other styles mostly have no `!!! question` line at all: one cheap look first,
+  // before the pass that follows fences and comments.
+  let candidate = false;
+  for (let i = start; i < n && !candidate; i++) {
+    const line = lines[i]!;
+    candidate = (line.includes('!!!') || line.includes('???')) && /question/i.test(line);
+  }
+  if (!candidate) return false;
   const hasCloser = closerFinder(lines);
   let fence: Fence | null = null;
   let inComment = false;
