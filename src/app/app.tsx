@@ -8,7 +8,6 @@ import { MissingDecks, NotFoundScreen } from './not-found-screen.tsx';
 import { loadRemoteImageDecks, saveRemoteImageDecks } from './remote-images-storage.ts';
 import { ReviewContainer } from './review-container.tsx';
 import { ScreenBoundary } from './screen-boundary.tsx';
-import { SettingsContainer } from './settings-container.tsx';
 import { useRecall } from './store.ts';
 import { routeHref, useRoute, type Route } from './use-route.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -16,6 +15,11 @@ import { UpdatePrompt } from './update-prompt.tsx';
 // Its own chunk: the review path never downloads the stats code or the chart library.
 const StatsContainer = lazy(() =>
   import('./stats-container.tsx').then((m) => ({ default: m.StatsContainer })),
+);
+
+// Settings (presets, Optimize, backups) is its own chunk too: nobody needs it to study.
+const SettingsContainer = lazy(() =>
+  import('./settings-container.tsx').then((m) => ({ default: m.SettingsContainer })),
 );
 
 const NAV: [Route['name'], string, Route][] = [
@@ -89,7 +93,11 @@ function Screen({ route }: { route: Route }) {
       if (!deckById.has(route.deckId)) return <MissingDecks deckIds={[route.deckId]} />;
       return <BrowseContainer deckId={route.deckId} card={route.card ?? null} />;
     case 'settings':
-      return <SettingsContainer />;
+      return (
+        <Suspense fallback={<p className="muted">Loading the settings…</p>}>
+          <SettingsContainer />
+        </Suspense>
+      );
     case 'stats':
       return (
         <Suspense fallback={<p className="muted">Loading the statistics…</p>}>
