@@ -28,11 +28,14 @@ describe('a cloze card as drawn', () => {
     const q1 = await draw(c1!.question);
     expect(q1.querySelector('p')!.textContent).toMatch(/^\[…\]berra is in Australia \(/);
     expect(q1.querySelector('strong')!.textContent).toBe('[…]');
+    // The sanitizer keeps the `cloze` class, so the app colours the deletion as Anki does.
+    expect(q1.querySelector('span.cloze strong')!.textContent).toBe('[…]');
     expect(q1.querySelectorAll('.katex')).toHaveLength(1); // only the real formula
     const q2 = await draw(c2!.question);
     expect(q2.querySelector('strong')!.textContent).toBe('[a [country]]');
     const a1 = await draw(c1!.answer);
     expect(a1.querySelector('strong')!.textContent).toBe('Can');
+    expect(a1.querySelector('span.cloze')!.textContent).toBe('Can');
     expect(a1.querySelector('p')!.textContent).toMatch(/^Canberra is in Australia \(/);
   });
 });

@@ -23,7 +23,8 @@ export const sanitizeSchema: SanitizeSchema = {
   attributes: {
     ...defaults,
     code: [['className', /^language-./, ...MATH_CLASSES]],
-    span: [...(defaults.span ?? []), ['className', ...MATH_CLASSES]],
+    // `cloze`: a cloze deletion (deck/styles/cloze.ts), coloured as Anki colours it.
+    span: [...(defaults.span ?? []), ['className', ...MATH_CLASSES, 'cloze']],
     div: [...(defaults.div ?? []), ['className', ...MATH_CLASSES]],
     img: [...(defaults.img ?? []), 'align', 'width', 'height'],
     // A srcset would load another host's image without passing the consent gate of `img`.

@@ -15,8 +15,8 @@ function read(text: string) {
 }
 const qa = (text: string) => read(text).cards.map((c) => [c.question, c.answer]);
 const ids = (text: string) => read(text).cards.map((c) => cardId('cz', c.idText ?? c.question));
-const hidden = '<strong>&#91;…&#93;</strong>';
-const shown = (s: string) => `<strong>${s}</strong>`;
+const hidden = '<span class="cloze"><strong>&#91;…&#93;</strong></span>';
+const shown = (s: string) => `<span class="cloze"><strong>${s}</strong></span>`;
 
 describe('cloze deletions', () => {
   it('reads the fixture into exactly these cards', () => {
@@ -65,7 +65,7 @@ describe('cloze deletions', () => {
         ['Anki'],
         'cz@20',
         'cloze c2 Australia',
-        'Canberra is the capital of <strong>&#91;country&#93;</strong>, and Wellington of New Zealand.',
+        'Canberra is the capital of <span class="cloze"><strong>&#91;country&#93;</strong></span>, and Wellington of New Zealand.',
         `Canberra is the capital of ${shown('Australia')}, and Wellington of New Zealand.`,
       ],
       [
@@ -153,7 +153,7 @@ describe('cloze deletions', () => {
   it('makes one card per Anki group, in group order, shown with its hint', () => {
     expect(qa('{{c2::b::hint}} {{c1::a}} {{c1::c}}')).toEqual([
       [`b ${hidden} ${hidden}`, `b ${shown('a')} ${shown('c')}`],
-      ['<strong>&#91;hint&#93;</strong> a c', `${shown('b')} a c`],
+      ['<span class="cloze"><strong>&#91;hint&#93;</strong></span> a c', `${shown('b')} a c`],
     ]);
   });
 

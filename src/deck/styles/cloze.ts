@@ -177,11 +177,13 @@ function render(
     const own = mine.has(d);
     // `<strong>`, not `**`: `**` next to punctuation inside a word (`{{c1::Can}}berra`) is not
     // bold by CommonMark's flanking rules.
+    // In a `cloze` span too, so the app can colour it as Anki does (blue and bold) in a question
+    // that is already set bold.
     const shown =
       own && side === 'question'
-        ? `<strong>${brackets(d.hint ?? '…')}</strong>`
+        ? `<span class="cloze"><strong>${brackets(d.hint ?? '…')}</strong></span>`
         : own
-          ? `<strong>${d.text}</strong>`
+          ? `<span class="cloze"><strong>${d.text}</strong></span>`
           : d.text;
     const t = texts[d.row]!;
     texts[d.row] = t.slice(0, d.start) + shown + t.slice(d.end);

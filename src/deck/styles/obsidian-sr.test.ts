@@ -44,8 +44,8 @@ describe('Obsidian Spaced Repetition cards', () => {
         41,
         multi,
         'sr@41',
-        'A paragraph with a <strong>&#91;…&#93;</strong> is a cloze note.',
-        'A paragraph with a <strong>highlight</strong> is a cloze note.',
+        'A paragraph with a <span class="cloze"><strong>&#91;…&#93;</strong></span> is a cloze note.',
+        'A paragraph with a <span class="cloze"><strong>highlight</strong></span> is a cloze note.',
       ],
     ]);
     expect(result.diagnostics).toEqual([]);

@@ -38,14 +38,14 @@ describe('Q: / A: blocks', () => {
       [
         37,
         ['Multi-line'],
-        '<strong>&#91;…&#93;</strong> is the capital of France.',
-        '<strong>Paris</strong> is the capital of France.',
+        '<span class="cloze"><strong>&#91;…&#93;</strong></span> is the capital of France.',
+        '<span class="cloze"><strong>Paris</strong></span> is the capital of France.',
       ],
       [
         37,
         ['Multi-line'],
-        'Paris is the capital of <strong>&#91;…&#93;</strong>.',
-        'Paris is the capital of <strong>France</strong>.',
+        'Paris is the capital of <span class="cloze"><strong>&#91;…&#93;</strong></span>.',
+        'Paris is the capital of <span class="cloze"><strong>France</strong></span>.',
       ],
       // An empty answer: parseDeck turns it into a diagnostic, not a card.
       [41, ['Multi-line', 'Without answer'], 'A question with no answer', ''],
