@@ -4,14 +4,7 @@
 // runs over several lines when an `**A:**` line comes before the next question.
 // Bold text inside a paragraph is not a question: a wholly bold line straight after paragraph
 // text counts only when it ends with `?`, and a bold label ending with `:` ("**Example:**") never.
-import {
-  anyLine,
-  blockText,
-  descriptionOf,
-  scanLines,
-  withQuestions,
-  type ScanLine,
-} from './line-scan.ts';
+import { anyLine, blockText, scanLines, type ScanLine, scanResult } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 const Q_TAG = /^\*\*(?:q|question)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)[ \t]*/i;
@@ -90,12 +83,7 @@ function read(input: StyleInput): StyleResult {
     });
     k = end;
   }
-  return {
-    cards: withQuestions(cards, scan.diagnostics),
-    diagnostics: scan.diagnostics,
-    title: scan.title,
-    description: descriptionOf(lines, first < 0 ? lines.length : first),
-  };
+  return scanResult(scan, lines, cards, first);
 }
 
 export const boldStyle: StyleEntry = {

@@ -8,14 +8,7 @@
 // text. A card's id comes from its own deletion(s) and group, so editing one deletion of a note
 // keeps the progress of the others.
 import type { DeckId } from '../../shared/types.ts';
-import {
-  anyLine,
-  blockText,
-  descriptionOf,
-  scanLines,
-  withQuestions,
-  type ScanLine,
-} from './line-scan.ts';
+import { anyLine, blockText, scanLines, type ScanLine, scanResult } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 interface Deletion {
@@ -319,12 +312,7 @@ export function readCloze(input: StyleInput): StyleResult {
     if (pin && made.length === 1) made[0]!.pin = pin;
     cards.push(...made);
   }
-  return {
-    cards: withQuestions(cards, scan.diagnostics),
-    diagnostics: scan.diagnostics,
-    title: scan.title,
-    description: descriptionOf(lines, notes[0]?.from ?? lines.length),
-  };
+  return scanResult(scan, lines, cards, notes[0]?.from ?? -1);
 }
 
 export function scoreCloze(input: StyleInput): number {

@@ -16,7 +16,7 @@ import {
   type Fence,
 } from '../lines.ts';
 import { fenceMarks } from '../quote.ts';
-import type { RawCard, StyleInput } from './style-types.ts';
+import type { RawCard, StyleInput, StyleResult } from './style-types.ts';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'code';
 
@@ -193,4 +193,22 @@ export function anyLine(input: StyleInput, test: (line: string) => boolean): boo
   const { lines, start } = input;
   for (let i = start; i < lines.length; i++) if (test(lines[i]!)) return true;
   return false;
+}
+
+/**
+ * A line style's result: its cards less those with no question (reported), the scan's title and
+ * diagnostics, and the lines before the first card (`firstCard`, or -1 for none) as description.
+ */
+export function scanResult(
+  scan: Scan,
+  lines: readonly ScanLine[],
+  cards: RawCard[],
+  firstCard: number,
+): StyleResult {
+  return {
+    cards: withQuestions(cards, scan.diagnostics),
+    diagnostics: scan.diagnostics,
+    title: scan.title,
+    description: descriptionOf(lines, firstCard < 0 ? lines.length : firstCard),
+  };
 }

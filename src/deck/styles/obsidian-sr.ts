@@ -8,14 +8,7 @@
 // (line-scan.ts). `::` inside inline code, a URL or an Anki cloze is not a separator.
 import type { DeckId } from '../../shared/types.ts';
 import { closerSearch, clozeNoteCards } from './cloze.ts';
-import {
-  anyLine,
-  blockText,
-  descriptionOf,
-  scanLines,
-  withQuestions,
-  type ScanLine,
-} from './line-scan.ts';
+import { anyLine, blockText, scanLines, type ScanLine, scanResult } from './line-scan.ts';
 import type { RawCard, StyleEntry, StyleInput, StyleResult } from './style-types.ts';
 
 /** A URL's scheme and the rest of it, from `lastIndex` (sticky: no slice of the line per word). */
@@ -133,12 +126,7 @@ function read(input: StyleInput): StyleResult {
     }
     k = end;
   }
-  return {
-    cards: withQuestions(cards, scan.diagnostics),
-    diagnostics: scan.diagnostics,
-    title: scan.title,
-    description: descriptionOf(lines, firstCard < 0 ? lines.length : firstCard),
-  };
+  return scanResult(scan, lines, cards, firstCard);
 }
 
 export const obsidianSrStyle: StyleEntry = {
